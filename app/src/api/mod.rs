@@ -1,0 +1,4 @@
+//! Server functions: one use case each, thin over the services.
+pub mod accounts;
+pub mod session;
+pub mod taskforce;

@@ -1,0 +1,58 @@
+//! The document shell and the router: every route in one place.
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::api::session::{get_session, Login, Logout, SetLanguage};
+use crate::ui::layout::Layout;
+use crate::ui::pages::{AccountsPage, LoginPage, MembersPage, NotFoundPage, OverviewPage};
+use crate::ui::AppContext;
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="da">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let login = ServerAction::<Login>::new();
+    let logout = ServerAction::<Logout>::new();
+    let set_language = ServerAction::<SetLanguage>::new();
+    // Sign-in, sign-out and the language switch change what every page shows.
+    let session = Resource::new(
+        move || (login.version().get(), logout.version().get(), set_language.version().get()),
+        |_| get_session(),
+    );
+    provide_context(AppContext { session, login, logout, set_language });
+
+    view! {
+        <Stylesheet id="dkfds" href="/css/dkfds.min.css"/>
+        <Stylesheet id="app" href="/css/app.css"/>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/members") view=MembersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/accounts") view=AccountsPage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

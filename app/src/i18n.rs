@@ -1,0 +1,255 @@
+//! The message catalogue. Every string a person reads comes from here; a language that lacks
+//! a string does not compile.
+use crate::model::{Lang, MeetingStatus, Role, Sector};
+
+pub struct Texts {
+    pub app_name: &'static str,
+    pub authority: &'static str,
+    pub skip_link: &'static str,
+    pub main_nav: &'static str,
+    pub nav_overview: &'static str,
+    pub nav_members: &'static str,
+    pub nav_accounts: &'static str,
+    pub sign_out: &'static str,
+    pub signed_in_as: &'static str,
+    pub other_language: &'static str,
+    pub switch_language: &'static str,
+    pub footer_contact: &'static str,
+    pub footer_accessibility: &'static str,
+    pub demo_banner: &'static str,
+
+    pub sign_in_title: &'static str,
+    pub sign_in_intro: &'static str,
+    pub email_label: &'static str,
+    pub password_label: &'static str,
+    pub sign_in_button: &'static str,
+    pub error_summary: &'static str,
+
+    pub overview_title: &'static str,
+    pub meetings_heading: &'static str,
+    pub col_number: &'static str,
+    pub col_meeting: &'static str,
+    pub col_date: &'static str,
+    pub col_time: &'static str,
+    pub col_location: &'static str,
+    pub col_status: &'static str,
+    pub next_meeting: &'static str,
+    pub no_meetings: &'static str,
+    pub online: &'static str,
+    pub secretariat_heading: &'static str,
+
+    pub members_title: &'static str,
+    pub members_intro: &'static str,
+    pub col_name: &'static str,
+    pub col_title: &'static str,
+    pub col_organisation: &'static str,
+    pub col_sector: &'static str,
+    pub col_role: &'static str,
+    pub col_email: &'static str,
+
+    pub accounts_title: &'static str,
+    pub accounts_intro: &'static str,
+    pub col_last_sign_in: &'static str,
+    pub never: &'static str,
+
+    pub loading: &'static str,
+    pub not_found_title: &'static str,
+    pub forbidden_title: &'static str,
+    pub err_forbidden: &'static str,
+    pub err_not_signed_in: &'static str,
+    pub err_not_found: &'static str,
+    pub err_credentials: &'static str,
+    pub err_throttled: &'static str,
+    pub err_cross_site: &'static str,
+    pub err_internal: &'static str,
+    pub err_email_required: &'static str,
+    pub err_email_invalid: &'static str,
+    pub err_password_required: &'static str,
+}
+
+pub static DA: Texts = Texts {
+    app_name: "Taskforce om Ledermobilitet",
+    authority: "Medarbejder- og Kompetencestyrelsen",
+    skip_link: "Gå til sidens indhold",
+    main_nav: "Hovedmenu",
+    nav_overview: "Oversigt",
+    nav_members: "Medlemmer",
+    nav_accounts: "Brugere",
+    sign_out: "Log af",
+    signed_in_as: "Logget ind som",
+    other_language: "English",
+    switch_language: "Switch to English",
+    footer_contact: "Sekretariatet: Medarbejder- og Kompetencestyrelsen i dialog med KL og Danske Regioner",
+    footer_accessibility: "Tilgængelighedserklæring",
+    demo_banner: "Demo: data er opdigtede, og alle kan logge ind med adgangskoden demo-taskforce.",
+
+    sign_in_title: "Log ind",
+    sign_in_intro: "Log ind med din e-mailadresse og adgangskode for at se taskforcens møder og papirer.",
+    email_label: "E-mailadresse",
+    password_label: "Adgangskode",
+    sign_in_button: "Log ind",
+    error_summary: "Der er en fejl i formularen",
+
+    overview_title: "Oversigt",
+    meetings_heading: "Taskforcens møder",
+    col_number: "Nr.",
+    col_meeting: "Møde",
+    col_date: "Dato",
+    col_time: "Tidspunkt",
+    col_location: "Sted",
+    col_status: "Status",
+    next_meeting: "Næste møde",
+    no_meetings: "Der er ingen møder, du har adgang til endnu.",
+    online: "eller online",
+    secretariat_heading: "Sekretariat",
+
+    members_title: "Medlemmer",
+    members_intro: "Taskforcen består af repræsentanter fra staten, regionerne, kommunerne, den private sektor og forskningen.",
+    col_name: "Navn",
+    col_title: "Titel",
+    col_organisation: "Organisation",
+    col_sector: "Sektor",
+    col_role: "Rolle",
+    col_email: "E-mail",
+
+    accounts_title: "Brugere og roller",
+    accounts_intro: "Alle, der kan logge ind, med deres rolle. Kun sekretariatet ser denne side.",
+    col_last_sign_in: "Sidst logget ind",
+    never: "Aldrig",
+
+    loading: "Henter …",
+    not_found_title: "Siden findes ikke",
+    forbidden_title: "Ingen adgang",
+    err_forbidden: "Du har ikke adgang til denne side. Kontakt sekretariatet, hvis du mener, det er en fejl.",
+    err_not_signed_in: "Du skal logge ind for at se denne side.",
+    err_not_found: "Vi kunne ikke finde det, du ledte efter.",
+    err_credentials: "E-mailadressen eller adgangskoden er forkert.",
+    err_throttled: "For mange mislykkede forsøg. Prøv igen om {minutes} minutter.",
+    err_cross_site: "Anmodningen kom fra et andet websted og blev afvist.",
+    err_internal: "Der skete en fejl hos os. Prøv igen om lidt.",
+    err_email_required: "Skriv din e-mailadresse.",
+    err_email_invalid: "Skriv en gyldig e-mailadresse, fx navn@example.org.",
+    err_password_required: "Skriv din adgangskode.",
+};
+
+pub static EN: Texts = Texts {
+    app_name: "Taskforce on Leadership Mobility",
+    authority: "Agency for Employee and Competence Development",
+    skip_link: "Skip to main content",
+    main_nav: "Main menu",
+    nav_overview: "Overview",
+    nav_members: "Members",
+    nav_accounts: "Users",
+    sign_out: "Sign out",
+    signed_in_as: "Signed in as",
+    other_language: "Dansk",
+    switch_language: "Skift til dansk",
+    footer_contact: "Secretariat: the Agency for Employee and Competence Development with KL and Danish Regions",
+    footer_accessibility: "Accessibility statement",
+    demo_banner: "Demo: the data is made up, and everyone can sign in with the password demo-taskforce.",
+
+    sign_in_title: "Sign in",
+    sign_in_intro: "Sign in with your e-mail address and password to see the taskforce's meetings and papers.",
+    email_label: "E-mail address",
+    password_label: "Password",
+    sign_in_button: "Sign in",
+    error_summary: "There is a problem with the form",
+
+    overview_title: "Overview",
+    meetings_heading: "The taskforce's meetings",
+    col_number: "No.",
+    col_meeting: "Meeting",
+    col_date: "Date",
+    col_time: "Time",
+    col_location: "Place",
+    col_status: "Status",
+    next_meeting: "Next meeting",
+    no_meetings: "There are no meetings you have access to yet.",
+    online: "or online",
+    secretariat_heading: "Secretariat",
+
+    members_title: "Members",
+    members_intro: "The taskforce has representatives of the state, the regions, the municipalities, the private sector and research.",
+    col_name: "Name",
+    col_title: "Title",
+    col_organisation: "Organisation",
+    col_sector: "Sector",
+    col_role: "Role",
+    col_email: "E-mail",
+
+    accounts_title: "Users and roles",
+    accounts_intro: "Everyone who can sign in, with their role. Only the secretariat sees this page.",
+    col_last_sign_in: "Last signed in",
+    never: "Never",
+
+    loading: "Loading …",
+    not_found_title: "Page not found",
+    forbidden_title: "No access",
+    err_forbidden: "You do not have access to this page. Contact the secretariat if you think this is a mistake.",
+    err_not_signed_in: "You need to sign in to see this page.",
+    err_not_found: "We could not find what you were looking for.",
+    err_credentials: "The e-mail address or the password is wrong.",
+    err_throttled: "Too many failed attempts. Try again in {minutes} minutes.",
+    err_cross_site: "The request came from another site and was refused.",
+    err_internal: "Something went wrong on our side. Please try again shortly.",
+    err_email_required: "Enter your e-mail address.",
+    err_email_invalid: "Enter a valid e-mail address, e.g. name@example.org.",
+    err_password_required: "Enter your password.",
+};
+
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Da => &DA,
+        Lang::En => &EN,
+    }
+}
+
+pub fn status_name(lang: Lang, status: MeetingStatus) -> &'static str {
+    use MeetingStatus::*;
+    match (lang, status) {
+        (Lang::Da, Draft) => "Kladde",
+        (Lang::Da, InReview) => "Til godkendelse hos formanden",
+        (Lang::Da, Published) => "Udsendt",
+        (Lang::Da, Held) => "Afholdt",
+        (Lang::Da, MinutesApproved) => "Referat godkendt",
+        (Lang::Da, Closed) => "Afsluttet",
+        (Lang::En, Draft) => "Draft",
+        (Lang::En, InReview) => "With the chair for review",
+        (Lang::En, Published) => "Published",
+        (Lang::En, Held) => "Held",
+        (Lang::En, MinutesApproved) => "Minutes approved",
+        (Lang::En, Closed) => "Closed",
+    }
+}
+
+pub fn role_name(lang: Lang, role: Role) -> &'static str {
+    use Role::*;
+    match (lang, role) {
+        (Lang::Da, Secretariat) => "Sekretariat",
+        (Lang::Da, Chair) => "Formand",
+        (Lang::Da, Member) => "Medlem",
+        (Lang::Da, SteeringGroup) => "Styregruppe",
+        (Lang::Da, Observer) => "Observatør",
+        (Lang::En, Secretariat) => "Secretariat",
+        (Lang::En, Chair) => "Chair",
+        (Lang::En, Member) => "Member",
+        (Lang::En, SteeringGroup) => "Steering group",
+        (Lang::En, Observer) => "Observer",
+    }
+}
+
+pub fn sector_name(lang: Lang, sector: Sector) -> &'static str {
+    use Sector::*;
+    match (lang, sector) {
+        (Lang::Da, Stat) => "Stat",
+        (Lang::Da, Region) => "Region",
+        (Lang::Da, Kommune) => "Kommune",
+        (Lang::Da, Privat) => "Privat",
+        (Lang::Da, Forskning) => "Forskning",
+        (Lang::En, Stat) => "State",
+        (Lang::En, Region) => "Region",
+        (Lang::En, Kommune) => "Municipality",
+        (Lang::En, Privat) => "Private",
+        (Lang::En, Forskning) => "Research",
+    }
+}

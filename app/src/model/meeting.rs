@@ -1,0 +1,139 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The life of a meeting. Each step has exactly one way forward (and review one way back).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum MeetingStatus {
+    Draft,
+    InReview,
+    Published,
+    Held,
+    MinutesApproved,
+    Closed,
+}
+
+impl MeetingStatus {
+    pub const ALL: [MeetingStatus; 6] = [
+        MeetingStatus::Draft,
+        MeetingStatus::InReview,
+        MeetingStatus::Published,
+        MeetingStatus::Held,
+        MeetingStatus::MinutesApproved,
+        MeetingStatus::Closed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingStatus::Draft => "draft",
+            MeetingStatus::InReview => "in_review",
+            MeetingStatus::Published => "published",
+            MeetingStatus::Held => "held",
+            MeetingStatus::MinutesApproved => "minutes_approved",
+            MeetingStatus::Closed => "closed",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<MeetingStatus> {
+        MeetingStatus::ALL
+            .into_iter()
+            .find(|s| s.as_str() == value.trim())
+    }
+
+    /// Published and everything after it is visible to members and the steering group.
+    pub fn is_public(self) -> bool {
+        self >= MeetingStatus::Published
+    }
+
+    /// Still ahead: not yet held.
+    pub fn is_upcoming(self) -> bool {
+        self < MeetingStatus::Held
+    }
+
+    pub fn may_become(self, next: MeetingStatus) -> bool {
+        use MeetingStatus::*;
+        matches!(
+            (self, next),
+            (Draft, InReview)
+                | (InReview, Draft)
+                | (InReview, Published)
+                | (Published, Held)
+                | (Held, MinutesApproved)
+                | (MinutesApproved, Closed)
+        )
+    }
+}
+
+/// A meeting as the overview lists it. Times are UTC plus the IANA zone they are held in;
+/// formatting happens in shared code so server and browser agree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingSummary {
+    pub id: i32,
+    pub number: i32,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub time_zone: String,
+    pub location: String,
+    pub online_link: Option<String>,
+    pub status: MeetingStatus,
+}
+
+/// The next meeting is the earliest one that has not been held yet.
+pub fn next_meeting(meetings: &[MeetingSummary]) -> Option<i32> {
+    meetings
+        .iter()
+        .filter(|m| m.status.is_upcoming())
+        .min_by_key(|m| m.starts_at)
+        .map(|m| m.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn meeting(id: i32, day: u32, status: MeetingStatus) -> MeetingSummary {
+        MeetingSummary {
+            id,
+            number: id,
+            title: format!("Møde {id}"),
+            starts_at: Utc.with_ymd_and_hms(2022, 3, day, 12, 0, 0).unwrap(),
+            ends_at: Utc.with_ymd_and_hms(2022, 3, day, 14, 0, 0).unwrap(),
+            time_zone: "Europe/Copenhagen".into(),
+            location: "København".into(),
+            online_link: None,
+            status,
+        }
+    }
+
+    #[test]
+    fn every_status_round_trips_through_its_name() {
+        for status in MeetingStatus::ALL {
+            assert_eq!(MeetingStatus::parse(status.as_str()), Some(status));
+        }
+    }
+
+    #[test]
+    fn a_meeting_cannot_skip_review_or_go_backwards_after_publishing() {
+        assert!(!MeetingStatus::Draft.may_become(MeetingStatus::Published));
+        assert!(!MeetingStatus::Published.may_become(MeetingStatus::Draft));
+        assert!(MeetingStatus::InReview.may_become(MeetingStatus::Draft));
+        assert!(MeetingStatus::Draft.may_become(MeetingStatus::InReview));
+    }
+
+    #[test]
+    fn the_next_meeting_is_the_earliest_not_yet_held() {
+        let meetings = vec![
+            meeting(1, 1, MeetingStatus::Closed),
+            meeting(3, 20, MeetingStatus::Draft),
+            meeting(2, 10, MeetingStatus::Published),
+        ];
+        assert_eq!(next_meeting(&meetings), Some(2));
+    }
+
+    #[test]
+    fn there_is_no_next_meeting_when_all_are_held() {
+        let meetings = vec![meeting(1, 1, MeetingStatus::Held)];
+        assert_eq!(next_meeting(&meetings), None);
+    }
+}

@@ -1,0 +1,152 @@
+//! What a server function needs from the request: the state, the caller, the language, and
+//! a way to answer with the right status (or, for a form posted without JavaScript, a
+//! redirect back to the form).
+use axum::http::{header, request::Parts, HeaderValue, StatusCode};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+use crate::error::AppError;
+use crate::i18n::texts;
+use crate::model::{CurrentUser, Lang};
+use crate::server::auth::{cookie_value, LANG_COOKIE, SESSION_COOKIE};
+use crate::server::error::DomainError;
+use crate::server::services::sessions;
+use crate::server::state::AppState;
+
+/// The caller of a server function or the viewer of a page.
+pub struct Caller {
+    pub state: AppState,
+    pub user: Option<CurrentUser>,
+    pub lang: Lang,
+}
+
+impl Caller {
+    pub async fn load() -> Result<Caller, AppError> {
+        let state = use_context::<AppState>().ok_or_else(|| {
+            tracing::error!("AppState missing from the server function context");
+            AppError::Internal
+        })?;
+        let cookies = cookie_header();
+        let user = match cookies.as_deref().and_then(|c| cookie_value(c, SESSION_COOKIE)) {
+            Some(token) if !token.is_empty() => {
+                sessions::user_for_token(&state.db, state.clock.now(), token)
+                    .await
+                    .map_err(|e| internal(&e))?
+            }
+            _ => None,
+        };
+        let lang = match &user {
+            Some(user) => user.lang,
+            None => cookies
+                .as_deref()
+                .and_then(|c| cookie_value(c, LANG_COOKIE))
+                .and_then(Lang::parse)
+                .unwrap_or_default(),
+        };
+        Ok(Caller { state, user, lang })
+    }
+
+    /// The signed-in user, or a refusal: a redirect to sign-in when a page is rendering, a 401
+    /// when the API is called.
+    pub fn require_user(&self) -> Result<&CurrentUser, AppError> {
+        match &self.user {
+            Some(user) => Ok(user),
+            None => {
+                let path = request_path();
+                if path.starts_with("/api/") {
+                    set_status(StatusCode::UNAUTHORIZED);
+                } else {
+                    leptos_axum::redirect(&format!("/login?next={}", crate::ui::url::encode(&path)));
+                }
+                Err(AppError::NotSignedIn)
+            }
+        }
+    }
+
+    /// Turns a service error into the caller's `AppError`, sets the HTTP status, and logs
+    /// what a person should not see.
+    pub fn refuse(&self, error: DomainError) -> AppError {
+        let t = texts(self.lang);
+        let app_error = match error {
+            DomainError::NotFound => AppError::NotFound,
+            DomainError::Forbidden => {
+                tracing::warn!(path = %request_path(), "refused: role not allowed");
+                AppError::Forbidden(t.err_forbidden.to_string())
+            }
+            DomainError::Conflict(message) => AppError::Conflict(message),
+            DomainError::Validation { field, message } => AppError::Validation {
+                field: field.to_string(),
+                message,
+            },
+            DomainError::InvalidCredentials => AppError::InvalidCredentials,
+            DomainError::Throttled { minutes } => AppError::TooManyAttempts { minutes },
+            DomainError::Db(_) | DomainError::Internal(_) => internal(&error),
+        };
+        set_status(StatusCode::from_u16(app_error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
+        app_error
+    }
+}
+
+fn internal(error: &DomainError) -> AppError {
+    tracing::error!(error = %error, "internal error");
+    AppError::Internal
+}
+
+fn parts() -> Option<Parts> {
+    use_context::<Parts>()
+}
+
+fn cookie_header() -> Option<String> {
+    parts()?
+        .headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+pub fn request_path() -> String {
+    parts()
+        .map(|p| p.uri.path().to_string())
+        .unwrap_or_default()
+}
+
+/// A form posted by a browser without JavaScript asks for HTML back.
+pub fn is_plain_form_post() -> bool {
+    parts()
+        .and_then(|p| p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(|a| a.contains("text/html")))
+        .unwrap_or(false)
+}
+
+pub fn set_status(status: StatusCode) {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.set_status(status);
+    }
+}
+
+pub fn set_cookie(cookie: &str) {
+    if let (Some(response), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(cookie)) {
+        response.append_header(header::SET_COOKIE, value);
+    }
+}
+
+/// Without JavaScript, a refused form goes back to its page with the error in the query, so
+/// the page can show it next to the field. With JavaScript the error is simply returned.
+pub fn back_to_form(error: AppError, page: &str, keep: &[(&str, &str)]) -> AppError {
+    if is_plain_form_post() {
+        let mut query = vec![("error", error.code().to_string())];
+        if let Some(field) = error.field() {
+            query.push(("field", field.to_string()));
+        }
+        if let AppError::TooManyAttempts { minutes } = &error {
+            query.push(("minutes", minutes.to_string()));
+        }
+        if let AppError::Validation { message, .. } = &error {
+            query.push(("message", message.clone()));
+        }
+        for (key, value) in keep {
+            query.push((key, value.to_string()));
+        }
+        leptos_axum::redirect(&format!("{page}?{}", crate::ui::url::query(&query)));
+    }
+    error
+}

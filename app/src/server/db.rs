@@ -1,0 +1,93 @@
+//! Connecting and migrating. SQLite is the embedded default; PostgreSQL when scaling out.
+use std::time::Duration;
+
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbSetupError {
+    #[error("DATABASE_URL must start with sqlite:// or postgres:// (got \"{0}\")")]
+    UnsupportedScheme(String),
+    #[error("cannot create the directory for the SQLite file {path}: {source}")]
+    Directory { path: String, source: std::io::Error },
+    #[error("cannot connect to the database: {0}")]
+    Connect(DbErr),
+    #[error("cannot migrate the database: {0}")]
+    Migrate(DbErr),
+}
+
+/// Connects, creating the SQLite file (and its directory) when it does not exist yet.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbSetupError> {
+    let is_sqlite = url.starts_with("sqlite:");
+    if !is_sqlite && !url.starts_with("postgres://") && !url.starts_with("postgresql://") {
+        return Err(DbSetupError::UnsupportedScheme(redact(url)));
+    }
+    let mut url = url.to_string();
+    if is_sqlite {
+        let path = url
+            .trim_start_matches("sqlite://")
+            .trim_start_matches("sqlite:")
+            .split('?')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        if path != ":memory:" {
+            if let Some(dir) = std::path::Path::new(&path).parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|source| DbSetupError::Directory {
+                    path: path.clone(),
+                    source,
+                })?;
+            }
+        }
+        if !url.contains("mode=") {
+            url.push_str(if url.contains('?') { "&mode=rwc" } else { "?mode=rwc" });
+        }
+    }
+    let mut options = ConnectOptions::new(url);
+    options
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false);
+    if is_sqlite {
+        options.max_connections(4);
+    } else {
+        options.max_connections(16);
+    }
+    let db = Database::connect(options).await.map_err(DbSetupError::Connect)?;
+    if is_sqlite {
+        db.execute_unprepared("PRAGMA journal_mode=WAL;")
+            .await
+            .map_err(DbSetupError::Connect)?;
+    }
+    Ok(db)
+}
+
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbSetupError> {
+    Migrator::up(db, None).await.map_err(DbSetupError::Migrate)
+}
+
+/// A database URL as it may appear in logs and messages: without its password.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_in_database_urls_are_redacted() {
+        assert_eq!(redact("postgres://tf:secret@db:5432/tf"), "postgres://tf:***@db:5432/tf");
+        assert_eq!(redact("postgres://tf@db/tf"), "postgres://tf@db/tf");
+        assert_eq!(redact("sqlite://data/x.db"), "sqlite://data/x.db");
+    }
+}

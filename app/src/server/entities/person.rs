@@ -1,0 +1,32 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "person")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub taskforce_id: i32,
+    pub name: String,
+    pub title: String,
+    pub organisation: String,
+    pub sector: String,
+    pub email: String,
+    pub language: String,
+    pub role: String,
+    pub sort_order: i32,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(has_one = "super::user_account::Entity")]
+    UserAccount,
+}
+
+impl Related<super::user_account::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::UserAccount.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,10 @@
+//! Everything that only exists on the server: state, database, services, authentication.
+pub mod auth;
+pub mod clock;
+pub mod context;
+pub mod db;
+pub mod entities;
+pub mod error;
+pub mod seed;
+pub mod services;
+pub mod state;

@@ -1,0 +1,194 @@
+//! The demo taskforce, as the public page about it tells the story (shared/seed): the chair
+//! and nine members, the secretariat's project leader, the steering group, and six meetings
+//! over 2021–22 of which the first ones are held. Dates are made up; addresses are on
+//! example.org. Seeding happens only into an empty database and only in demo mode.
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set, TransactionTrait};
+
+use crate::model::time::Zone;
+use crate::model::{EmailAddress, Lang, MeetingStatus, Role, Sector};
+use crate::server::auth::hash_password;
+use crate::server::entities::{meeting, taskforce};
+use crate::server::error::DomainError;
+use crate::server::services::accounts::{create_account, create_person, NewPerson};
+
+pub const DEMO_PASSWORD: &str = "demo-taskforce";
+pub const DEMO_DOMAIN: &str = "example.org";
+pub const ZONE: &str = "Europe/Copenhagen";
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum SeedOutcome {
+    Seeded { people: usize, meetings: usize },
+    AlreadyHasData,
+}
+
+struct DemoPerson {
+    name: &'static str,
+    email: Option<&'static str>,
+    title: &'static str,
+    organisation: &'static str,
+    sector: Sector,
+    role: Role,
+    language: Lang,
+}
+
+const fn p(name: &'static str, title: &'static str, organisation: &'static str, sector: Sector, role: Role) -> DemoPerson {
+    DemoPerson { name, email: None, title, organisation, sector, role, language: Lang::Da }
+}
+
+fn people() -> Vec<DemoPerson> {
+    use Role::*;
+    use Sector::*;
+    vec![
+        p("Marie Louise Refsgaard", "Vicedirektør", "Frederiksberg Kommune", Kommune, Chair),
+        p("Pernille Halberg Salamon", "Kommunaldirektør", "Hørsholm Kommune", Kommune, Member),
+        p("Jonas Dahl", "Hospitalsdirektør", "Region Midtjylland", Region, Member),
+        p("Jesper Fisker", "Administrerende direktør", "Kræftens Bekæmpelse", Privat, Member),
+        p("Anette Bækgaard", "Centerchef", "Rigspolitiet", Stat, Member),
+        p("Lasse Sønderup", "Chef for Erhverv og Turisme", "Sønderborg Kommune", Kommune, Member),
+        p(
+            "Kasper Kyed",
+            "Administrerende direktør",
+            "FTF-A Funktionærernes og Tjenestemændenes Fælles Arbejdsløshedskasse",
+            Privat,
+            Member,
+        ),
+        p("Malene Kjær-Jepsen", "Sekretariatsleder", "Haderslev Kommune", Kommune, Member),
+        p(
+            "Lene Holm Pedersen",
+            "Professor",
+            "Institut for Statskundskab, Københavns Universitet",
+            Forskning,
+            Member,
+        ),
+        DemoPerson {
+            language: Lang::En,
+            ..p(
+                "Jesper Rosenberg Hansen",
+                "Professor",
+                "Institut for Virksomhedsledelse, Aarhus Universitet",
+                Forskning,
+                Member,
+            )
+        },
+        p("Ann Maskell", "Projektleder", "Medarbejder- og Kompetencestyrelsen", Stat, Secretariat),
+        DemoPerson {
+            email: Some("styregruppe@example.org"),
+            ..p(
+                "Styregruppen for Nationalt Partnerskab om Ledelse og Kompetencer",
+                "Fælles postkasse",
+                "Nationalt Partnerskab om Ledelse og Kompetencer",
+                Stat,
+                SteeringGroup,
+            )
+        },
+        p("Henrik Vestergaard", "Direktør", "Medarbejder- og Kompetencestyrelsen", Stat, SteeringGroup),
+        p("Sofie Lind", "Chefkonsulent", "KL", Kommune, Observer),
+    ]
+}
+
+struct DemoMeeting {
+    number: i32,
+    title: &'static str,
+    date: (i32, u32, u32),
+    start: (u32, u32),
+    end: (u32, u32),
+    location: &'static str,
+    online: bool,
+    status: MeetingStatus,
+}
+
+fn meetings() -> Vec<DemoMeeting> {
+    use MeetingStatus::*;
+    vec![
+        DemoMeeting { number: 1, title: "Opstartsmøde: kommissorium og arbejdsplan", date: (2021, 9, 14), start: (13, 0), end: (15, 0), location: "Medarbejder- og Kompetencestyrelsen, Landgreven 4, 1301 København K", online: false, status: Closed },
+        DemoMeeting { number: 2, title: "Motiver og barrierer for sektorskifte", date: (2021, 11, 23), start: (13, 0), end: (15, 30), location: "KL, Weidekampsgade 10, 2300 København S", online: false, status: MinutesApproved },
+        DemoMeeting { number: 3, title: "Surveyens design og interviewundersøgelsen", date: (2022, 1, 25), start: (9, 30), end: (12, 0), location: "Online (Teams)", online: true, status: Held },
+        DemoMeeting { number: 4, title: "Foreløbige resultater af surveyen", date: (2022, 4, 5), start: (13, 0), end: (16, 0), location: "Frederiksberg Rådhus, Smallegade 1, 2000 Frederiksberg", online: true, status: Published },
+        DemoMeeting { number: 5, title: "Udkast til anbefalinger", date: (2022, 6, 14), start: (13, 0), end: (16, 0), location: "Danske Regioner, Dampfærgevej 22, 2100 København Ø", online: false, status: InReview },
+        DemoMeeting { number: 6, title: "Afrapportering og anbefalinger", date: (2022, 10, 4), start: (10, 0), end: (13, 0), location: "Medarbejder- og Kompetencestyrelsen, Landgreven 4, 1301 København K", online: false, status: Draft },
+    ]
+}
+
+fn local_instant((y, m, d): (i32, u32, u32), (h, min): (u32, u32)) -> Result<DateTime<Utc>, DomainError> {
+    let local = NaiveDate::from_ymd_opt(y, m, d)
+        .and_then(|date| date.and_hms_opt(h, min, 0))
+        .ok_or_else(|| DomainError::Internal("invalid demo date".into()))?;
+    Zone::EuropeCopenhagen
+        .from_local(local)
+        .map_err(|_| DomainError::Internal("demo time falls in a DST gap".into()))
+}
+
+/// Seeds the demo taskforce into an empty database, in one transaction.
+pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<SeedOutcome, DomainError> {
+    if taskforce::Entity::find().count(db).await? > 0 {
+        return Ok(SeedOutcome::AlreadyHasData);
+    }
+    // One hash for every demo account: they share a published password anyway, and hashing
+    // fourteen times would only slow start-up and tests down.
+    let demo_hash = hash_password(DEMO_PASSWORD.to_string()).await?;
+    let txn = db.begin().await?;
+    let taskforce = taskforce::ActiveModel {
+        name: Set("Taskforce om Ledermobilitet mellem sektorer".into()),
+        description: Set("Staten har i samarbejde med KL og Danske Regioner nedsat en taskforce, der skal undersøge motiver og barrierer for, at lederne skifter sektor. Taskforcen udkommer i efteråret 2022 med anbefalinger til, hvad der skal til for at fremme ledermobilitet i Danmark på tværs af sektorer.".into()),
+        mailbox: Set(format!("taskforce-sekretariat@{DEMO_DOMAIN}")),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+
+    let people = people();
+    for (index, demo) in people.iter().enumerate() {
+        let email = match demo.email {
+            Some(address) => EmailAddress::parse(address)
+                .map_err(|_| DomainError::Internal(format!("bad demo address {address}")))?,
+            None => EmailAddress::demo_for_name(demo.name, DEMO_DOMAIN),
+        };
+        let person = create_person(
+            &txn,
+            now,
+            &NewPerson {
+                taskforce_id: taskforce.id,
+                name: demo.name.into(),
+                title: demo.title.into(),
+                organisation: demo.organisation.into(),
+                sector: demo.sector,
+                email,
+                language: demo.language,
+                role: demo.role,
+                sort_order: i32::try_from(index).unwrap_or(i32::MAX),
+            },
+        )
+        .await?;
+        create_account(&txn, now, person.id, demo_hash.clone()).await?;
+    }
+
+    let meetings = meetings();
+    for demo in &meetings {
+        meeting::ActiveModel {
+            taskforce_id: Set(taskforce.id),
+            number: Set(demo.number),
+            title: Set(demo.title.into()),
+            starts_at: Set(local_instant(demo.date, demo.start)?),
+            ends_at: Set(local_instant(demo.date, demo.end)?),
+            time_zone: Set(ZONE.into()),
+            location: Set(demo.location.into()),
+            online_link: Set(demo
+                .online
+                .then(|| format!("https://teams.example.org/taskforce-mode-{}", demo.number))),
+            status: Set(demo.status.as_str().into()),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(SeedOutcome::Seeded {
+        people: people.len(),
+        meetings: meetings.len(),
+    })
+}

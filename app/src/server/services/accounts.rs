@@ -1,0 +1,157 @@
+//! People and their sign-ins: what the CLI and the secretariat's users page need.
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use crate::model::{AccountRow, EmailAddress, Lang, Role, Sector};
+use crate::server::auth::{hash_password, SecretariatAccess};
+use crate::server::entities::{person, user_account};
+use crate::server::error::DomainError;
+
+pub const MIN_PASSWORD_CHARS: usize = 10;
+
+/// A person to create, already parsed.
+#[derive(Debug, Clone)]
+pub struct NewPerson {
+    pub taskforce_id: i32,
+    pub name: String,
+    pub title: String,
+    pub organisation: String,
+    pub sector: Sector,
+    pub email: EmailAddress,
+    pub language: Lang,
+    pub role: Role,
+    pub sort_order: i32,
+}
+
+pub fn check_password(password: &str) -> Result<(), DomainError> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(DomainError::Validation {
+            field: "password",
+            message: format!("the password must have at least {MIN_PASSWORD_CHARS} characters"),
+        });
+    }
+    Ok(())
+}
+
+pub async fn create_person(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    new: &NewPerson,
+) -> Result<person::Model, DomainError> {
+    if new.name.trim().is_empty() {
+        return Err(DomainError::Validation {
+            field: "name",
+            message: "the name is empty".into(),
+        });
+    }
+    let taken = person::Entity::find()
+        .filter(person::Column::Email.eq(new.email.as_str()))
+        .one(db)
+        .await?;
+    if taken.is_some() {
+        return Err(DomainError::Conflict(format!("{} already exists", new.email)));
+    }
+    Ok(person::ActiveModel {
+        taskforce_id: Set(new.taskforce_id),
+        name: Set(new.name.trim().to_string()),
+        title: Set(new.title.trim().to_string()),
+        organisation: Set(new.organisation.trim().to_string()),
+        sector: Set(new.sector.as_str().to_string()),
+        email: Set(new.email.as_str().to_string()),
+        language: Set(new.language.code().to_string()),
+        role: Set(new.role.as_str().to_string()),
+        sort_order: Set(new.sort_order),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+/// Gives a person a sign-in with the given (already hashed) password.
+pub async fn create_account(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    person_id: i32,
+    password_hash: String,
+) -> Result<user_account::Model, DomainError> {
+    Ok(user_account::ActiveModel {
+        person_id: Set(person_id),
+        password_hash: Set(password_hash),
+        created_at: Set(now),
+        last_login_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+pub async fn set_password(
+    db: &impl ConnectionTrait,
+    email: &EmailAddress,
+    password: String,
+) -> Result<(), DomainError> {
+    check_password(&password)?;
+    let found = person::Entity::find()
+        .filter(person::Column::Email.eq(email.as_str()))
+        .find_also_related(user_account::Entity)
+        .one(db)
+        .await?;
+    let Some((_, Some(account))) = found else {
+        return Err(DomainError::NotFound);
+    };
+    let mut update: user_account::ActiveModel = account.into();
+    update.password_hash = Set(hash_password(password).await?);
+    update.update(db).await?;
+    Ok(())
+}
+
+/// Everyone who can sign in. The CLI is trusted (it runs on the server); the web page passes
+/// its proof of secretariat access.
+pub async fn list_accounts(db: &impl ConnectionTrait) -> Result<Vec<AccountRow>, DomainError> {
+    let rows = person::Entity::find()
+        .find_also_related(user_account::Entity)
+        .order_by_asc(person::Column::SortOrder)
+        .order_by_asc(person::Column::Name)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .filter_map(|(person, account)| account.map(|a| (person, a)))
+        .map(|(person, account)| {
+            Ok(AccountRow {
+                role: Role::parse(&person.role)
+                    .ok_or_else(|| DomainError::Internal(format!("unknown role {}", person.role)))?,
+                name: person.name,
+                email: person.email,
+                last_login_at: account.last_login_at,
+            })
+        })
+        .collect()
+}
+
+pub async fn list_accounts_for(
+    db: &impl ConnectionTrait,
+    _access: &SecretariatAccess,
+) -> Result<Vec<AccountRow>, DomainError> {
+    list_accounts(db).await
+}
+
+pub async fn set_language(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+    lang: Lang,
+) -> Result<(), DomainError> {
+    let Some(found) = person::Entity::find_by_id(person_id).one(db).await? else {
+        return Err(DomainError::NotFound);
+    };
+    let mut update: person::ActiveModel = found.into();
+    update.language = Set(lang.code().to_string());
+    update.update(db).await?;
+    Ok(())
+}
+
+pub async fn language_of(db: &impl ConnectionTrait, person_id: i32) -> Result<Lang, DomainError> {
+    let found = person::Entity::find_by_id(person_id).one(db).await?;
+    Ok(found.and_then(|p| Lang::parse(&p.language)).unwrap_or_default())
+}

@@ -1,0 +1,43 @@
+//! Meetings as lists and rows.
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::model::{MeetingStatus, MeetingSummary, Role};
+use crate::server::entities::meeting;
+use crate::server::error::DomainError;
+
+/// The meetings a role may see, in order. The filter runs in SQL so nothing hidden leaves
+/// the database.
+pub async fn visible_to(
+    db: &impl ConnectionTrait,
+    taskforce_id: i32,
+    role: Role,
+) -> Result<Vec<MeetingSummary>, DomainError> {
+    let visible: Vec<&str> = MeetingStatus::ALL
+        .into_iter()
+        .filter(|s| role.may_see_meeting(*s))
+        .map(MeetingStatus::as_str)
+        .collect();
+    let rows = meeting::Entity::find()
+        .filter(meeting::Column::TaskforceId.eq(taskforce_id))
+        .filter(meeting::Column::Status.is_in(visible))
+        .order_by_asc(meeting::Column::StartsAt)
+        .all(db)
+        .await?;
+    rows.into_iter().map(summary).collect()
+}
+
+pub fn summary(row: meeting::Model) -> Result<MeetingSummary, DomainError> {
+    let status = MeetingStatus::parse(&row.status)
+        .ok_or_else(|| DomainError::Internal(format!("unknown meeting status {}", row.status)))?;
+    Ok(MeetingSummary {
+        id: row.id,
+        number: row.number,
+        title: row.title,
+        starts_at: row.starts_at,
+        ends_at: row.ends_at,
+        time_zone: row.time_zone,
+        location: row.location,
+        online_link: row.online_link,
+        status,
+    })
+}

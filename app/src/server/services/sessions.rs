@@ -1,0 +1,178 @@
+//! Signing in and out, sessions, and throttling of failed attempts.
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+use crate::model::{CurrentUser, EmailAddress, Lang, Role};
+use crate::server::auth::{new_token, token_hash, verify_password, DUMMY_HASH};
+use crate::server::entities::{login_throttle, person, session, user_account};
+use crate::server::error::DomainError;
+
+/// Failures allowed inside one window before the address is locked.
+pub const MAX_FAILURES: i32 = 5;
+pub const FAILURE_WINDOW_MINUTES: i64 = 15;
+pub const LOCK_MINUTES: i64 = 15;
+
+pub struct SignedIn {
+    pub token: String,
+    pub user: CurrentUser,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[tracing::instrument(skip_all, fields(email = %email))]
+pub async fn sign_in(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    email: &EmailAddress,
+    password: String,
+    session_hours: i64,
+) -> Result<SignedIn, DomainError> {
+    let throttle = login_throttle::Entity::find_by_id(email.as_str().to_string())
+        .one(db)
+        .await?;
+    if let Some(locked_until) = throttle.as_ref().and_then(|t| t.locked_until) {
+        if locked_until > now {
+            let minutes = (locked_until - now).num_minutes() + 1;
+            tracing::warn!("sign-in refused: address locked");
+            return Err(DomainError::Throttled { minutes });
+        }
+    }
+
+    let found = person::Entity::find()
+        .filter(person::Column::Email.eq(email.as_str()))
+        .find_also_related(user_account::Entity)
+        .one(db)
+        .await?;
+    let (person, account) = match found {
+        Some((person, Some(account))) => (Some(person), Some(account)),
+        _ => (None, None),
+    };
+    let stored = account
+        .as_ref()
+        .map(|a| a.password_hash.clone())
+        .unwrap_or_else(|| DUMMY_HASH.to_string());
+    let matches = verify_password(password, stored).await?;
+
+    let (Some(person), Some(account), true) = (person, account, matches) else {
+        record_failure(db, now, email, throttle).await?;
+        tracing::info!("sign-in failed");
+        return Err(DomainError::InvalidCredentials);
+    };
+
+    login_throttle::Entity::delete_by_id(email.as_str().to_string())
+        .exec(db)
+        .await?;
+    session::Entity::delete_many()
+        .filter(session::Column::ExpiresAt.lte(now))
+        .exec(db)
+        .await?;
+
+    let token = new_token();
+    let expires_at = now + Duration::hours(session_hours);
+    session::ActiveModel {
+        token_hash: Set(token_hash(&token)),
+        account_id: Set(account.id),
+        created_at: Set(now),
+        expires_at: Set(expires_at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let mut touched: user_account::ActiveModel = account.clone().into();
+    touched.last_login_at = Set(Some(now));
+    touched.update(db).await?;
+
+    tracing::info!(account_id = account.id, "signed in");
+    Ok(SignedIn {
+        token,
+        user: current_user(&person, account.id)?,
+        expires_at,
+    })
+}
+
+async fn record_failure(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    email: &EmailAddress,
+    existing: Option<login_throttle::Model>,
+) -> Result<(), DomainError> {
+    let window_open = |t: &login_throttle::Model| now - t.window_started_at < Duration::minutes(FAILURE_WINDOW_MINUTES);
+    match existing {
+        Some(row) if window_open(&row) => {
+            let failures = row.failures + 1;
+            let mut update: login_throttle::ActiveModel = row.into();
+            update.failures = Set(failures);
+            if failures >= MAX_FAILURES {
+                update.locked_until = Set(Some(now + Duration::minutes(LOCK_MINUTES)));
+            }
+            update.update(db).await?;
+        }
+        Some(row) => {
+            let mut update: login_throttle::ActiveModel = row.into();
+            update.failures = Set(1);
+            update.window_started_at = Set(now);
+            update.locked_until = Set(None);
+            update.update(db).await?;
+        }
+        None => {
+            let inserted = login_throttle::ActiveModel {
+                key: Set(email.as_str().to_string()),
+                failures: Set(1),
+                window_started_at: Set(now),
+                locked_until: Set(None),
+            }
+            .insert(db)
+            .await;
+            // Two failures racing for a new address: the other one counted it.
+            if let Err(e) = inserted {
+                tracing::debug!(error = %e, "throttle row already existed");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The user behind a session token, if the session exists and has not expired.
+pub async fn user_for_token(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    token: &str,
+) -> Result<Option<CurrentUser>, DomainError> {
+    let Some(session) = session::Entity::find()
+        .filter(session::Column::TokenHash.eq(token_hash(token)))
+        .filter(session::Column::ExpiresAt.gt(now))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let found = user_account::Entity::find_by_id(session.account_id)
+        .find_also_related(person::Entity)
+        .one(db)
+        .await?;
+    match found {
+        Some((account, Some(person))) => Ok(Some(current_user(&person, account.id)?)),
+        _ => Ok(None),
+    }
+}
+
+/// Ends the session behind the token; signing out twice is harmless.
+pub async fn sign_out(db: &impl ConnectionTrait, token: &str) -> Result<(), DomainError> {
+    session::Entity::delete_many()
+        .filter(session::Column::TokenHash.eq(token_hash(token)))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub fn current_user(person: &person::Model, account_id: i32) -> Result<CurrentUser, DomainError> {
+    let role = Role::parse(&person.role)
+        .ok_or_else(|| DomainError::Internal(format!("unknown role in database: {}", person.role)))?;
+    Ok(CurrentUser {
+        account_id,
+        person_id: person.id,
+        name: person.name.clone(),
+        email: person.email.clone(),
+        role,
+        lang: Lang::parse(&person.language).unwrap_or_default(),
+    })
+}

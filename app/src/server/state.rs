@@ -1,0 +1,39 @@
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use sea_orm::DatabaseConnection;
+
+use crate::server::clock::Clock;
+
+/// Settings the app reads from its environment once, at start-up.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The address people reach the app at, e.g. `https://taskforce.example.org`.
+    pub base_url: String,
+    /// Demo mode: seed the demo taskforce into an empty database and show demo hints.
+    pub demo: bool,
+    /// How long a sign-in lasts.
+    pub session_hours: i64,
+}
+
+impl Settings {
+    pub fn cookie_secure(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+}
+
+/// Shared by every request; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
+    pub clock: Arc<dyn Clock>,
+    pub leptos_options: LeptosOptions,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> LeptosOptions {
+        state.leptos_options.clone()
+    }
+}

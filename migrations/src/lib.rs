@@ -1,0 +1,14 @@
+//! Database schema, in the order it grew. Migrations never import the app's entities:
+//! a migration describes the schema as it was on the day it was written.
+pub use sea_orm_migration::prelude::*;
+
+mod m20261126_000001_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261126_000001_foundation::Migration)]
+    }
+}

@@ -1,0 +1,10 @@
+# Shared by the scripts: where things are, and how to say what is happening.
+# shellcheck shell=bash
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# One target directory outside the clone, reused between runs and clones on this machine.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/taskforce/target}"
+export SITE_ROOT="${SITE_ROOT:-$ROOT/site}"
+step() { printf '\n==> %s\n' "$*"; }
+note() { printf '    %s\n' "$*"; }

@@ -1,0 +1,83 @@
+//! Configuration from the environment, with defaults that run the embedded setup.
+use std::net::SocketAddr;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub listen: SocketAddr,
+    pub base_url: String,
+    pub demo: bool,
+    pub log_level: String,
+    pub site_root: String,
+    pub session_hours: i64,
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/taskforce.db";
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:3000";
+
+/// The variables, their defaults and meaning; the README's table is this list.
+pub const VARIABLES: &[(&str, &str, &str)] = &[
+    ("DATABASE_URL", DEFAULT_DATABASE_URL, "sqlite://… (embedded) or postgres://user@host/db"),
+    ("LISTEN_ADDR", DEFAULT_LISTEN, "address and port the server listens on"),
+    ("BASE_URL", "http://<LISTEN_ADDR>", "public address; https:// makes cookies Secure"),
+    ("DEMO_MODE", "0", "1 seeds the demo taskforce into an empty database"),
+    ("LOG_LEVEL", "info", "tracing filter, e.g. debug or server=debug,sqlx=warn"),
+    ("SITE_ROOT", "site", "directory with the built CSS, fonts and wasm bundle"),
+    ("SESSION_HOURS", "12", "how long a sign-in lasts"),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name} is not valid: {problem}")]
+    Invalid { name: &'static str, problem: String },
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn flag(name: &'static str) -> Result<bool, ConfigError> {
+    match var(name).as_deref().map(str::trim) {
+        None | Some("0") | Some("false") | Some("no") => Ok(false),
+        Some("1") | Some("true") | Some("yes") => Ok(true),
+        Some(other) => Err(ConfigError::Invalid {
+            name,
+            problem: format!("expected 1 or 0, got \"{other}\""),
+        }),
+    }
+}
+
+impl Config {
+    pub fn from_env() -> Result<Config, ConfigError> {
+        let listen_text = var("LISTEN_ADDR").unwrap_or_else(|| DEFAULT_LISTEN.to_string());
+        let listen: SocketAddr = listen_text.parse().map_err(|_| ConfigError::Invalid {
+            name: "LISTEN_ADDR",
+            problem: format!("\"{listen_text}\" is not an address:port such as 127.0.0.1:3000"),
+        })?;
+        let base_url = var("BASE_URL").unwrap_or_else(|| format!("http://{listen}"));
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            return Err(ConfigError::Invalid {
+                name: "BASE_URL",
+                problem: "it must start with http:// or https://".into(),
+            });
+        }
+        let session_hours = match var("SESSION_HOURS") {
+            None => 12,
+            Some(text) => text.parse().ok().filter(|h| (1..=24 * 30).contains(h)).ok_or_else(|| {
+                ConfigError::Invalid {
+                    name: "SESSION_HOURS",
+                    problem: format!("\"{text}\" is not a number of hours between 1 and 720"),
+                }
+            })?,
+        };
+        Ok(Config {
+            database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()),
+            listen,
+            base_url: base_url.trim_end_matches('/').to_string(),
+            demo: flag("DEMO_MODE")?,
+            log_level: var("LOG_LEVEL").unwrap_or_else(|| "info".to_string()),
+            site_root: var("SITE_ROOT").unwrap_or_else(|| "site".to_string()),
+            session_hours,
+        })
+    }
+}

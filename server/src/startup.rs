@@ -1,0 +1,102 @@
+//! Building the app on a given listener, so tests can bind port 0.
+use std::sync::Arc;
+
+use axum::middleware;
+use axum::routing::get;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tokio::net::TcpListener;
+
+use app::app::{shell, App};
+use app::server::clock::Clock;
+use app::server::db::{self, DbSetupError};
+use app::server::seed::{seed_demo, SeedOutcome};
+use app::server::state::{AppState, Settings};
+
+use crate::config::Config;
+use crate::routes;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Database(#[from] DbSetupError),
+    #[error("cannot seed the demo data: {0}")]
+    Seed(#[from] app::server::error::DomainError),
+}
+
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name(env!("LEPTOS_OUTPUT_NAME"))
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.listen)
+        .build()
+}
+
+/// Connects, migrates and (in demo mode, into an empty database) seeds.
+pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState, StartupError> {
+    let db = db::connect(&config.database_url).await?;
+    db::migrate(&db).await?;
+    if config.demo {
+        match seed_demo(&db, clock.now()).await? {
+            SeedOutcome::Seeded { people, meetings } => {
+                tracing::info!(people, meetings, "seeded the demo taskforce");
+            }
+            SeedOutcome::AlreadyHasData => tracing::info!("database has data; demo seed skipped"),
+        }
+    }
+    Ok(AppState {
+        db,
+        settings: Arc::new(Settings {
+            base_url: config.base_url.clone(),
+            demo: config.demo,
+            session_hours: config.session_hours,
+        }),
+        clock,
+        leptos_options: leptos_options(config),
+    })
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(routes::healthz))
+        .leptos_routes(&state, routes, move || shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(state.clone(), routes::refuse_cross_site))
+        .layer(middleware::from_fn(routes::security_headers))
+        .with_state(state)
+}
+
+/// Serves until the process is asked to stop.
+pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
