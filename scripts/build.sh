@@ -34,10 +34,12 @@ esac
 step "Generating the JavaScript glue into $SITE_ROOT/pkg"
 mkdir -p "$SITE_ROOT/pkg" "$SITE_ROOT/css"
 wasm-bindgen --target web --no-typescript --out-dir "$SITE_ROOT/pkg" --out-name "$name" "$wasm"
+# Leptos' hydration script asks for <name>.wasm, as cargo-leptos names it.
+mv "$SITE_ROOT/pkg/${name}_bg.wasm" "$SITE_ROOT/pkg/${name}.wasm"
 if [ "$profile" = release ]; then
   note "optimising with wasm-opt -Oz"
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-    "$SITE_ROOT/pkg/${name}_bg.wasm" -o "$SITE_ROOT/pkg/${name}_bg.wasm"
+    "$SITE_ROOT/pkg/${name}.wasm" -o "$SITE_ROOT/pkg/${name}.wasm"
 fi
 
 step "Copying Det Fælles Designsystem and our stylesheet"

@@ -8,3 +8,4 @@ pub mod error;
 pub mod seed;
 pub mod services;
 pub mod state;
+pub mod testing;

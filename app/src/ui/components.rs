@@ -1,6 +1,9 @@
 //! Pieces several pages use.
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
+use leptos_router::hooks::use_location;
+
+use crate::ui::url::encode;
 
 use crate::error::AppError;
 use crate::i18n::Texts;
@@ -10,7 +13,10 @@ use crate::i18n::Texts;
 #[component]
 pub fn PageError(error: AppError, t: &'static Texts) -> impl IntoView {
     match error {
-        AppError::NotSignedIn => view! { <Redirect path="/login"/> }.into_any(),
+        AppError::NotSignedIn => {
+            let here = use_location().pathname.get_untracked();
+            view! { <Redirect path=format!("/login?next={}", encode(&here))/> }.into_any()
+        }
         AppError::Forbidden(message) => view! {
             <h1>{t.forbidden_title}</h1>
             <div class="alert alert-error" role="alert">

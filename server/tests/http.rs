@@ -1,0 +1,305 @@
+//! HTTP tests: the whole app on port 0 over a fresh database (SQLite, or PostgreSQL when
+//! TEST_DATABASE_URL names one), talked to with a plain HTTP client.
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use reqwest::header::{HeaderMap, ACCEPT, CONTENT_TYPE, COOKIE, LOCATION, ORIGIN, SET_COOKIE};
+use reqwest::{redirect, Client, StatusCode};
+
+use app::server::clock::FixedClock;
+use app::server::testing::TestDb;
+use server::config::Config;
+use server::startup;
+
+const PASSWORD: &str = "demo-taskforce";
+const HTML: &str = "text/html,application/xhtml+xml";
+
+struct TestApp {
+    base: String,
+    client: Client,
+    _db: TestDb,
+}
+
+async fn spawn_app() -> TestApp {
+    let test_db = TestDb::fresh().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let config = Config {
+        database_url: test_db.url.clone(),
+        listen: address,
+        base_url: format!("http://{address}"),
+        demo: true,
+        log_level: "warn".into(),
+        site_root: "../site".into(),
+        session_hours: 12,
+    };
+    let clock = Arc::new(FixedClock::at(Utc.with_ymd_and_hms(2022, 3, 1, 9, 0, 0).unwrap()));
+    let state = startup::prepare(&config, clock).await.expect("app starts");
+    tokio::spawn(async move { axum::serve(listener, startup::router(state)).await });
+    TestApp {
+        base: format!("http://{address}"),
+        client: Client::builder().redirect(redirect::Policy::none()).build().unwrap(),
+        _db: test_db,
+    }
+}
+
+fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("tf_session="))
+        .map(str::to_string)
+}
+
+impl TestApp {
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Signs in the way a browser without JavaScript does, returning the `Cookie` value.
+    async fn sign_in(&self, email: &str) -> String {
+        let response = self.post_form("/api/login", &[("input[email]", email), ("input[password]", PASSWORD)], None).await;
+        assert_eq!(response.status(), StatusCode::FOUND, "sign-in as {email}");
+        let cookie = session_cookie(response.headers()).expect("a session cookie");
+        cookie.split(';').next().unwrap().to_string()
+    }
+
+    async fn post_form(&self, path: &str, form: &[(&str, &str)], cookie: Option<&str>) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(self.url(path))
+            .header(ACCEPT, HTML)
+            .header(ORIGIN, &self.base)
+            .header("referer", self.url("/login"))
+            .form(form);
+        if let Some(cookie) = cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        request.send().await.unwrap()
+    }
+
+    /// Calls a server function the way the hydrated app does (no HTML in Accept).
+    async fn call(&self, endpoint: &str, cookie: Option<&str>) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(self.url(endpoint))
+            .header(ORIGIN, &self.base)
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body("");
+        if let Some(cookie) = cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        request.send().await.unwrap()
+    }
+
+    async fn get(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
+        let mut request = self.client.get(self.url(path)).header(ACCEPT, HTML);
+        if let Some(cookie) = cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        request.send().await.unwrap()
+    }
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response.headers().get(LOCATION).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn healthz_answers_ok_while_the_database_answers() {
+    let app = spawn_app().await;
+    let response = app.get("/healthz", None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.text().await.unwrap(), "ok\n");
+}
+
+#[tokio::test]
+async fn the_sign_in_page_is_in_danish_by_default_with_labelled_fields() {
+    let app = spawn_app().await;
+    let response = app.get("/login", None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = response.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="da""#), "{html}");
+    assert!(html.contains(r#"<label for="email" class="form-label">E-mailadresse</label>"#), "{html}");
+    assert!(html.contains(r#"name="input[password]""#));
+    assert!(html.contains(r##"href="#main""##), "a skip link");
+}
+
+#[tokio::test]
+async fn pages_send_a_signed_out_visitor_to_sign_in() {
+    let app = spawn_app().await;
+    for path in ["/", "/members", "/accounts"] {
+        let response = app.get(path, None).await;
+        assert_eq!(response.status(), StatusCode::FOUND, "{path}");
+        assert!(location(&response).starts_with("/login?next="), "{path}: {}", location(&response));
+    }
+}
+
+#[tokio::test]
+async fn signing_in_sets_an_http_only_lax_cookie_and_opens_the_overview_with_six_meetings() {
+    let app = spawn_app().await;
+    let response = app
+        .post_form("/api/login", &[("input[email]", "ann.maskell@example.org"), ("input[password]", PASSWORD)], None)
+        .await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(location(&response), "/");
+    let cookie = session_cookie(response.headers()).unwrap();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(!cookie.contains("Secure"), "plain http base URL");
+    let cookie = cookie.split(';').next().unwrap().to_string();
+
+    let overview = app.get("/", Some(&cookie)).await;
+    assert_eq!(overview.status(), StatusCode::OK);
+    let html = overview.text().await.unwrap();
+    assert_eq!(html.matches("data-meeting=").count(), 6, "six meeting rows");
+    assert!(html.contains("Næste møde"));
+    assert!(html.contains("tirsdag 5. april 2022"), "Danish date in Copenhagen time");
+    assert!(html.contains("kl. 13.00–16.00"));
+}
+
+#[tokio::test]
+async fn a_member_sees_published_meetings_only() {
+    let app = spawn_app().await;
+    let cookie = app.sign_in("jonas.dahl@example.org").await;
+    let html = app.get("/", Some(&cookie)).await.text().await.unwrap();
+    assert_eq!(html.matches("data-meeting=").count(), 4);
+    assert!(!html.contains("Afrapportering og anbefalinger"), "the draft sixth meeting stays hidden");
+}
+
+#[tokio::test]
+async fn a_wrong_password_without_javascript_returns_to_the_form_with_the_error_and_the_address() {
+    let app = spawn_app().await;
+    let response = app
+        .post_form("/api/login", &[("input[email]", "jonas.dahl@example.org"), ("input[password]", "wrong")], None)
+        .await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let target = location(&response);
+    assert!(target.starts_with("/login?error=credentials"), "{target}");
+    assert!(session_cookie(response.headers()).is_none());
+    let page = app.get(&target, None).await.text().await.unwrap();
+    assert!(page.contains("E-mailadressen eller adgangskoden er forkert."));
+    assert!(page.contains(r#"value="jonas.dahl@example.org""#), "the address is kept");
+}
+
+#[tokio::test]
+async fn an_invalid_address_is_named_next_to_its_field() {
+    let app = spawn_app().await;
+    let response = app.post_form("/api/login", &[("input[email]", "jonas"), ("input[password]", "x")], None).await;
+    let target = location(&response);
+    assert!(target.contains("field=email"), "{target}");
+    let page = app.get(&target, None).await.text().await.unwrap();
+    assert!(page.contains(r#"id="email-error""#), "{page}");
+    assert!(page.contains("Skriv en gyldig e-mailadresse"));
+}
+
+#[tokio::test]
+async fn the_api_answers_401_for_a_wrong_password_and_429_once_the_address_is_locked() {
+    let app = spawn_app().await;
+    let form = [("input[email]", "jonas.dahl@example.org"), ("input[password]", "wrong")];
+    for _ in 0..5 {
+        let response = app.client.post(app.url("/api/login")).header(ORIGIN, &app.base).form(&form).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let right = [("input[email]", "jonas.dahl@example.org"), ("input[password]", PASSWORD)];
+    let response = app.client.post(app.url("/api/login")).header(ORIGIN, &app.base).form(&right).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(session_cookie(response.headers()).is_none());
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_session_on_the_server() {
+    let app = spawn_app().await;
+    let cookie = app.sign_in("jonas.dahl@example.org").await;
+    let response = app.post_form("/api/logout", &[], Some(&cookie)).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(location(&response), "/login");
+    let cleared = session_cookie(response.headers()).unwrap();
+    assert!(cleared.contains("Max-Age=0"));
+    let after = app.get("/", Some(&cookie)).await;
+    assert_eq!(after.status(), StatusCode::FOUND, "the old cookie no longer signs in");
+}
+
+#[tokio::test]
+async fn every_role_but_the_secretariat_gets_403_and_no_data_from_the_users_function() {
+    let app = spawn_app().await;
+    for email in [
+        "marie.louise.refsgaard@example.org",
+        "jonas.dahl@example.org",
+        "styregruppe@example.org",
+        "sofie.lind@example.org",
+    ] {
+        let cookie = app.sign_in(email).await;
+        let response = app.call("/api/accounts", Some(&cookie)).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{email}");
+        let body = response.text().await.unwrap();
+        assert!(body.contains("Du har ikke adgang"), "{email}: {body}");
+        assert!(!body.contains("@example.org"), "{email}: no addresses leak");
+
+        let page = app.get("/accounts", Some(&cookie)).await;
+        assert_eq!(page.status(), StatusCode::FORBIDDEN, "{email} on the page");
+        assert!(!page.text().await.unwrap().contains("ann.maskell@example.org"));
+    }
+}
+
+#[tokio::test]
+async fn the_secretariat_gets_the_users_list() {
+    let app = spawn_app().await;
+    let cookie = app.sign_in("ann.maskell@example.org").await;
+    let response = app.call("/api/accounts", Some(&cookie)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let rows: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    assert_eq!(rows.as_array().map(Vec::len), Some(14));
+}
+
+#[tokio::test]
+async fn a_signed_out_call_to_a_server_function_gets_401() {
+    let app = spawn_app().await;
+    assert_eq!(app.call("/api/overview", None).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(app.call("/api/accounts", None).await.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_cross_site_post_is_refused_before_it_reaches_the_function() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(app.url("/api/login"))
+        .header(ORIGIN, "https://evil.example")
+        .header(ACCEPT, HTML)
+        .form(&[("input[email]", "ann.maskell@example.org"), ("input[password]", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert!(session_cookie(response.headers()).is_none());
+    assert!(response.text().await.unwrap().contains("Refused"));
+}
+
+#[tokio::test]
+async fn the_language_switch_sets_a_cookie_and_the_sign_in_page_follows_it() {
+    let app = spawn_app().await;
+    let response = app.post_form("/api/language", &[("lang", "en")], None).await;
+    assert_eq!(response.status(), StatusCode::FOUND, "back to the page it came from");
+    let cookie = response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("tf_lang=en"))
+        .expect("a language cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let html = app.get("/login", Some(&cookie)).await.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="en""#));
+    assert!(html.contains("Sign in"));
+}
+
+#[tokio::test]
+async fn an_unknown_page_answers_404() {
+    let app = spawn_app().await;
+    let cookie = app.sign_in("jonas.dahl@example.org").await;
+    assert_eq!(app.get("/no-such-page", Some(&cookie)).await.status(), StatusCode::NOT_FOUND);
+}
