@@ -1,13 +1,13 @@
 //! The document shell and the router: every route in one place.
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet};
+use leptos_meta::{Link, MetaTags, Stylesheet, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{SsrMode, path};
 
-use crate::api::session::{get_session, Login, Logout, SetLanguage};
+use crate::api::session::{Login, Logout, SetLanguage, get_session};
+use crate::ui::AppContext;
 use crate::ui::layout::Layout;
 use crate::ui::pages::{AccountsPage, LoginPage, MembersPage, NotFoundPage, OverviewPage};
-use crate::ui::AppContext;
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -35,10 +35,21 @@ pub fn App() -> impl IntoView {
     let set_language = ServerAction::<SetLanguage>::new();
     // Sign-in, sign-out and the language switch change what every page shows.
     let session = Resource::new(
-        move || (login.version().get(), logout.version().get(), set_language.version().get()),
+        move || {
+            (
+                login.version().get(),
+                logout.version().get(),
+                set_language.version().get(),
+            )
+        },
         |_| get_session(),
     );
-    provide_context(AppContext { session, login, logout, set_language });
+    provide_context(AppContext {
+        session,
+        login,
+        logout,
+        set_language,
+    });
 
     view! {
         <Stylesheet id="dkfds" href="/css/dkfds.min.css"/>

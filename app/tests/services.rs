@@ -4,13 +4,15 @@ use chrono::{Duration, TimeZone, Utc};
 
 use app::model::{EmailAddress, Lang, MeetingStatus, Role, Sector};
 use app::server::error::DomainError;
-use app::server::seed::{seed_demo, SeedOutcome, DEMO_PASSWORD};
+use app::server::seed::{DEMO_PASSWORD, SeedOutcome, seed_demo};
 use app::server::services::accounts::{self, NewPerson};
 use app::server::services::{meetings, sessions, taskforce};
 use app::server::testing::TestDb;
 
 fn now() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2022, 3, 1, 9, 0, 0).unwrap()
+    Utc.with_ymd_and_hms(2022, 3, 1, 9, 0, 0)
+        .single()
+        .expect("a valid instant")
 }
 
 async fn seeded() -> TestDb {
@@ -20,7 +22,7 @@ async fn seeded() -> TestDb {
 }
 
 fn email(text: &str) -> EmailAddress {
-    EmailAddress::parse(text).unwrap()
+    EmailAddress::parse(text).expect("a valid address")
 }
 
 async fn sign_in_as(test: &TestDb, address: &str) -> app::model::CurrentUser {
@@ -34,7 +36,13 @@ async fn sign_in_as(test: &TestDb, address: &str) -> app::model::CurrentUser {
 async fn the_demo_seed_holds_the_chair_nine_members_the_secretariat_and_six_meetings() {
     let test = TestDb::fresh().await;
     let outcome = seed_demo(&test.db, now()).await.unwrap();
-    assert_eq!(outcome, SeedOutcome::Seeded { people: 14, meetings: 6 });
+    assert_eq!(
+        outcome,
+        SeedOutcome::Seeded {
+            people: 14,
+            meetings: 6
+        }
+    );
 
     let secretariat = sign_in_as(&test, "ann.maskell@example.org").await;
     let people = taskforce::members(&test.db, &secretariat).await.unwrap();
@@ -45,15 +53,29 @@ async fn the_demo_seed_holds_the_chair_nine_members_the_secretariat_and_six_meet
     assert_eq!(count(Role::SteeringGroup), 2);
     let chair = people.iter().find(|p| p.role == Role::Chair).unwrap();
     assert_eq!(chair.name, "Marie Louise Refsgaard");
-    assert_eq!(chair.email.as_deref(), Some("marie.louise.refsgaard@example.org"));
-    assert!(people.iter().all(|p| p.email.as_deref().is_some_and(|e| e.ends_with("@example.org"))));
-    assert!(people.iter().any(|p| p.email.as_deref() == Some("anette.baekgaard@example.org")));
+    assert_eq!(
+        chair.email.as_deref(),
+        Some("marie.louise.refsgaard@example.org")
+    );
+    assert!(people.iter().all(|p| {
+        p.email
+            .as_deref()
+            .is_some_and(|e| e.ends_with("@example.org"))
+    }));
+    assert!(
+        people
+            .iter()
+            .any(|p| p.email.as_deref() == Some("anette.baekgaard@example.org"))
+    );
 }
 
 #[tokio::test]
 async fn seeding_a_database_that_has_data_changes_nothing() {
     let test = seeded().await;
-    assert_eq!(seed_demo(&test.db, now()).await.unwrap(), SeedOutcome::AlreadyHasData);
+    assert_eq!(
+        seed_demo(&test.db, now()).await.unwrap(),
+        SeedOutcome::AlreadyHasData
+    );
     let rows = accounts::list_accounts(&test.db).await.unwrap();
     assert_eq!(rows.len(), 14);
 }
@@ -61,12 +83,23 @@ async fn seeding_a_database_that_has_data_changes_nothing() {
 #[tokio::test]
 async fn the_demo_meetings_span_2021_and_2022_and_the_first_ones_are_held() {
     let test = seeded().await;
-    let all = meetings::visible_to(&test.db, 1, Role::Secretariat).await.unwrap();
-    assert_eq!(all.iter().map(|m| m.number).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5, 6]);
-    assert!(all.iter().all(|m| (2021..=2022).contains(&chrono::Datelike::year(&m.starts_at))));
+    let all = meetings::visible_to(&test.db, 1, Role::Secretariat)
+        .await
+        .unwrap();
+    assert_eq!(
+        all.iter().map(|m| m.number).collect::<Vec<_>>(),
+        vec![1, 2, 3, 4, 5, 6]
+    );
+    assert!(
+        all.iter()
+            .all(|m| (2021..=2022).contains(&chrono::Datelike::year(&m.starts_at)))
+    );
     assert!(!all[0].status.is_upcoming());
     assert!(!all[2].status.is_upcoming());
-    assert!(all.iter().all(|m| m.ends_at > m.starts_at && m.time_zone == "Europe/Copenhagen"));
+    assert!(
+        all.iter()
+            .all(|m| m.ends_at > m.starts_at && m.time_zone == "Europe/Copenhagen")
+    );
 }
 
 #[tokio::test]
@@ -98,7 +131,11 @@ async fn the_overview_marks_the_first_meeting_not_yet_held_as_next() {
     let test = seeded().await;
     let member = sign_in_as(&test, "jonas.dahl@example.org").await;
     let overview = taskforce::overview(&test.db, &member).await.unwrap();
-    let next = overview.meetings.iter().find(|m| Some(m.id) == overview.next_meeting_id).unwrap();
+    let next = overview
+        .meetings
+        .iter()
+        .find(|m| Some(m.id) == overview.next_meeting_id)
+        .unwrap();
     assert_eq!(next.number, 4);
     assert_eq!(next.status, MeetingStatus::Published);
 }
@@ -114,23 +151,50 @@ async fn only_the_secretariat_sees_e_mail_addresses_on_the_members_page() {
 #[tokio::test]
 async fn the_demo_password_signs_in_and_the_session_finds_its_user_until_it_expires() {
     let test = seeded().await;
-    let signed_in = sessions::sign_in(&test.db, now(), &email("Jonas.Dahl@example.org"), DEMO_PASSWORD.into(), 12)
-        .await
-        .unwrap();
+    let signed_in = sessions::sign_in(
+        &test.db,
+        now(),
+        &email("Jonas.Dahl@example.org"),
+        DEMO_PASSWORD.into(),
+        12,
+    )
+    .await
+    .unwrap();
     assert_eq!(signed_in.user.role, Role::Member);
     assert_eq!(signed_in.expires_at, now() + Duration::hours(12));
-    let found = sessions::user_for_token(&test.db, now() + Duration::hours(11), &signed_in.token).await.unwrap();
-    assert_eq!(found.map(|u| u.email), Some("jonas.dahl@example.org".to_string()));
-    let expired = sessions::user_for_token(&test.db, now() + Duration::hours(12), &signed_in.token).await.unwrap();
+    let found = sessions::user_for_token(&test.db, now() + Duration::hours(11), &signed_in.token)
+        .await
+        .unwrap();
+    assert_eq!(
+        found.map(|u| u.email),
+        Some("jonas.dahl@example.org".to_string())
+    );
+    let expired = sessions::user_for_token(&test.db, now() + Duration::hours(12), &signed_in.token)
+        .await
+        .unwrap();
     assert!(expired.is_none());
 }
 
 #[tokio::test]
 async fn a_wrong_password_and_an_unknown_address_are_refused_alike() {
     let test = seeded().await;
-    let wrong = sessions::sign_in(&test.db, now(), &email("jonas.dahl@example.org"), "not-the-password".into(), 12).await;
+    let wrong = sessions::sign_in(
+        &test.db,
+        now(),
+        &email("jonas.dahl@example.org"),
+        "not-the-password".into(),
+        12,
+    )
+    .await;
     assert!(matches!(wrong, Err(DomainError::InvalidCredentials)));
-    let unknown = sessions::sign_in(&test.db, now(), &email("nobody@example.org"), DEMO_PASSWORD.into(), 12).await;
+    let unknown = sessions::sign_in(
+        &test.db,
+        now(),
+        &email("nobody@example.org"),
+        DEMO_PASSWORD.into(),
+        12,
+    )
+    .await;
     assert!(matches!(unknown, Err(DomainError::InvalidCredentials)));
 }
 
@@ -141,23 +205,57 @@ async fn five_failed_sign_ins_lock_the_address_for_fifteen_minutes_even_for_the_
     for attempt in 0..5 {
         let at = now() + Duration::minutes(attempt);
         let result = sessions::sign_in(&test.db, at, &address, "wrong-password".into(), 12).await;
-        assert!(matches!(result, Err(DomainError::InvalidCredentials)), "attempt {attempt}");
+        assert!(
+            matches!(result, Err(DomainError::InvalidCredentials)),
+            "attempt {attempt}"
+        );
     }
-    let locked = sessions::sign_in(&test.db, now() + Duration::minutes(5), &address, DEMO_PASSWORD.into(), 12).await;
-    assert!(matches!(locked, Err(DomainError::Throttled { minutes }) if minutes > 0 && minutes <= 15));
-    let later = sessions::sign_in(&test.db, now() + Duration::minutes(20), &address, DEMO_PASSWORD.into(), 12).await;
+    let locked = sessions::sign_in(
+        &test.db,
+        now() + Duration::minutes(5),
+        &address,
+        DEMO_PASSWORD.into(),
+        12,
+    )
+    .await;
+    assert!(
+        matches!(locked, Err(DomainError::Throttled { minutes }) if minutes > 0 && minutes <= 15)
+    );
+    let later = sessions::sign_in(
+        &test.db,
+        now() + Duration::minutes(20),
+        &address,
+        DEMO_PASSWORD.into(),
+        12,
+    )
+    .await;
     assert!(later.is_ok(), "the lock lifts after fifteen minutes");
 }
 
 #[tokio::test]
 async fn signing_out_ends_the_session() {
     let test = seeded().await;
-    let signed_in = sessions::sign_in(&test.db, now(), &email("ann.maskell@example.org"), DEMO_PASSWORD.into(), 12)
+    let signed_in = sessions::sign_in(
+        &test.db,
+        now(),
+        &email("ann.maskell@example.org"),
+        DEMO_PASSWORD.into(),
+        12,
+    )
+    .await
+    .unwrap();
+    sessions::sign_out(&test.db, &signed_in.token)
         .await
         .unwrap();
-    sessions::sign_out(&test.db, &signed_in.token).await.unwrap();
-    assert!(sessions::user_for_token(&test.db, now(), &signed_in.token).await.unwrap().is_none());
-    sessions::sign_out(&test.db, &signed_in.token).await.expect("signing out twice is harmless");
+    assert!(
+        sessions::user_for_token(&test.db, now(), &signed_in.token)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    sessions::sign_out(&test.db, &signed_in.token)
+        .await
+        .expect("signing out twice is harmless");
 }
 
 #[tokio::test]
@@ -165,11 +263,23 @@ async fn a_new_password_replaces_the_old_one_and_short_ones_are_refused() {
     let test = seeded().await;
     let address = email("jonas.dahl@example.org");
     let short = accounts::set_password(&test.db, &address, "short".into()).await;
-    assert!(matches!(short, Err(DomainError::Validation { field: "password", .. })));
-    accounts::set_password(&test.db, &address, "a-much-longer-secret".into()).await.unwrap();
+    assert!(matches!(
+        short,
+        Err(DomainError::Validation {
+            field: "password",
+            ..
+        })
+    ));
+    accounts::set_password(&test.db, &address, "a-much-longer-secret".into())
+        .await
+        .unwrap();
     let old = sessions::sign_in(&test.db, now(), &address, DEMO_PASSWORD.into(), 12).await;
     assert!(matches!(old, Err(DomainError::InvalidCredentials)));
-    assert!(sessions::sign_in(&test.db, now(), &address, "a-much-longer-secret".into(), 12).await.is_ok());
+    assert!(
+        sessions::sign_in(&test.db, now(), &address, "a-much-longer-secret".into(), 12)
+            .await
+            .is_ok()
+    );
 }
 
 #[tokio::test]
@@ -195,7 +305,9 @@ async fn a_chosen_language_is_remembered_for_the_person() {
     let test = seeded().await;
     let member = sign_in_as(&test, "jonas.dahl@example.org").await;
     assert_eq!(member.lang, Lang::Da);
-    accounts::set_language(&test.db, member.person_id, Lang::En).await.unwrap();
+    accounts::set_language(&test.db, member.person_id, Lang::En)
+        .await
+        .unwrap();
     let again = sign_in_as(&test, "jonas.dahl@example.org").await;
     assert_eq!(again.lang, Lang::En);
 }

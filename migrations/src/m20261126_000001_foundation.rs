@@ -101,12 +101,20 @@ impl MigrationTrait for Migration {
                     .col(string(Person::Name))
                     .col(string(Person::Title))
                     .col(string(Person::Organisation))
-                    .col(string(Person::Sector).check(
-                        Expr::col(Person::Sector)
-                            .is_in(["stat", "region", "kommune", "privat", "forskning"]),
-                    ))
+                    .col(
+                        string(Person::Sector).check(Expr::col(Person::Sector).is_in([
+                            "stat",
+                            "region",
+                            "kommune",
+                            "privat",
+                            "forskning",
+                        ])),
+                    )
                     .col(string_uniq(Person::Email))
-                    .col(string(Person::Language).check(Expr::col(Person::Language).is_in(["da", "en"])))
+                    .col(
+                        string(Person::Language)
+                            .check(Expr::col(Person::Language).is_in(["da", "en"])),
+                    )
                     .col(string(Person::Role).check(Expr::col(Person::Role).is_in([
                         "secretariat",
                         "chair",
@@ -189,14 +197,16 @@ impl MigrationTrait for Migration {
                     .col(string(Meeting::TimeZone))
                     .col(string(Meeting::Location))
                     .col(string_null(Meeting::OnlineLink))
-                    .col(string(Meeting::Status).check(Expr::col(Meeting::Status).is_in([
-                        "draft",
-                        "in_review",
-                        "published",
-                        "held",
-                        "minutes_approved",
-                        "closed",
-                    ])))
+                    .col(
+                        string(Meeting::Status).check(Expr::col(Meeting::Status).is_in([
+                            "draft",
+                            "in_review",
+                            "published",
+                            "held",
+                            "minutes_approved",
+                            "closed",
+                        ])),
+                    )
                     .col(integer(Meeting::Version).default(1))
                     .col(timestamp_with_time_zone(Meeting::CreatedAt))
                     .col(timestamp_with_time_zone(Meeting::UpdatedAt))

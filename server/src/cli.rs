@@ -78,12 +78,22 @@ fn parse_user(rest: &[String]) -> Result<Command, String> {
         "list" => no_more(options, Command::UserList),
         "set-password" => {
             let mut opts = options_of(options, &["email"])?;
-            Ok(Command::UserSetPassword { email: required(&mut opts, "email")? })
+            Ok(Command::UserSetPassword {
+                email: required(&mut opts, "email")?,
+            })
         }
         "add" => {
             let mut opts = options_of(
                 options,
-                &["email", "name", "role", "title", "organisation", "sector", "language"],
+                &[
+                    "email",
+                    "name",
+                    "role",
+                    "title",
+                    "organisation",
+                    "sector",
+                    "language",
+                ],
             )?;
             Ok(Command::UserAdd(UserAdd {
                 email: required(&mut opts, "email")?,
@@ -96,7 +106,9 @@ fn parse_user(rest: &[String]) -> Result<Command, String> {
             }))
         }
         "--help" | "-h" => Ok(Command::Help),
-        other => Err(format!("unknown user subcommand \"{other}\" (add, set-password or list)")),
+        other => Err(format!(
+            "unknown user subcommand \"{other}\" (add, set-password or list)"
+        )),
     }
 }
 
@@ -105,12 +117,16 @@ fn options_of(args: &[String], allowed: &[&str]) -> Result<HashMap<String, Strin
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         let Some(name) = arg.strip_prefix("--") else {
-            return Err(format!("unexpected argument \"{arg}\" (options look like --email value)"));
+            return Err(format!(
+                "unexpected argument \"{arg}\" (options look like --email value)"
+            ));
         };
         let (name, value) = match name.split_once('=') {
             Some((n, v)) => (n.to_string(), v.to_string()),
             None => {
-                let value = iter.next().ok_or_else(|| format!("--{name} needs a value"))?;
+                let value = iter
+                    .next()
+                    .ok_or_else(|| format!("--{name} needs a value"))?;
                 (name.to_string(), value.clone())
             }
         };
@@ -145,8 +161,12 @@ mod tests {
 
     #[test]
     fn user_add_reads_its_options_in_both_spellings() {
-        let command = parse(&args("user add --email a@example.org --name=Ann --role secretariat --sector stat"));
-        let Ok(Command::UserAdd(add)) = command else { panic!("expected user add, got {command:?}") };
+        let command = parse(&args(
+            "user add --email a@example.org --name=Ann --role secretariat --sector stat",
+        ));
+        let Ok(Command::UserAdd(add)) = command else {
+            panic!("expected user add, got {command:?}")
+        };
         assert_eq!(add.email, "a@example.org");
         assert_eq!(add.name, "Ann");
         assert_eq!(add.role, "secretariat");
@@ -157,7 +177,10 @@ mod tests {
     fn mistakes_are_named_in_one_line() {
         for (input, expected) in [
             ("frobnicate", "unknown command \"frobnicate\""),
-            ("user add --email a@example.org --role member", "--name is required"),
+            (
+                "user add --email a@example.org --role member",
+                "--name is required",
+            ),
             ("user add --email", "--email needs a value"),
             ("user list --verbose", "unexpected argument \"--verbose\""),
             ("user add --colour red", "unknown option --colour"),

@@ -17,12 +17,36 @@ pub const DEFAULT_LISTEN: &str = "127.0.0.1:3000";
 
 /// The variables, their defaults and meaning; the README's table is this list.
 pub const VARIABLES: &[(&str, &str, &str)] = &[
-    ("DATABASE_URL", DEFAULT_DATABASE_URL, "sqlite://… (embedded) or postgres://user@host/db"),
-    ("LISTEN_ADDR", DEFAULT_LISTEN, "address and port the server listens on"),
-    ("BASE_URL", "http://<LISTEN_ADDR>", "public address; https:// makes cookies Secure"),
-    ("DEMO_MODE", "0", "1 seeds the demo taskforce into an empty database"),
-    ("LOG_LEVEL", "info", "tracing filter, e.g. debug or server=debug,sqlx=warn"),
-    ("SITE_ROOT", "site", "directory with the built CSS, fonts and wasm bundle"),
+    (
+        "DATABASE_URL",
+        DEFAULT_DATABASE_URL,
+        "sqlite://… (embedded) or postgres://user@host/db",
+    ),
+    (
+        "LISTEN_ADDR",
+        DEFAULT_LISTEN,
+        "address and port the server listens on",
+    ),
+    (
+        "BASE_URL",
+        "http://<LISTEN_ADDR>",
+        "public address; https:// makes cookies Secure",
+    ),
+    (
+        "DEMO_MODE",
+        "0",
+        "1 seeds the demo taskforce into an empty database",
+    ),
+    (
+        "LOG_LEVEL",
+        "info",
+        "tracing filter, e.g. debug or server=debug,sqlx=warn",
+    ),
+    (
+        "SITE_ROOT",
+        "site",
+        "directory with the built CSS, fonts and wasm bundle",
+    ),
     ("SESSION_HOURS", "12", "how long a sign-in lasts"),
 ];
 
@@ -63,12 +87,14 @@ impl Config {
         }
         let session_hours = match var("SESSION_HOURS") {
             None => 12,
-            Some(text) => text.parse().ok().filter(|h| (1..=24 * 30).contains(h)).ok_or_else(|| {
-                ConfigError::Invalid {
+            Some(text) => text
+                .parse()
+                .ok()
+                .filter(|h| (1..=24 * 30).contains(h))
+                .ok_or_else(|| ConfigError::Invalid {
                     name: "SESSION_HOURS",
                     problem: format!("\"{text}\" is not a number of hours between 1 and 720"),
-                }
-            })?,
+                })?,
         };
         Ok(Config {
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()),

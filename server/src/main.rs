@@ -5,7 +5,7 @@ use std::sync::Arc;
 use app::model::{EmailAddress, Lang, Role, Sector};
 use app::server::clock::{Clock, SystemClock};
 use app::server::db;
-use app::server::seed::{seed_demo, SeedOutcome};
+use app::server::seed::{SeedOutcome, seed_demo};
 use app::server::services::accounts::{self, NewPerson};
 use server::cli::{self, Command, UserAdd};
 use server::config::Config;
@@ -28,7 +28,10 @@ fn main() -> ExitCode {
     if let Err(problem) = init_logging(&config, &command) {
         return fail(&problem, 2);
     }
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(error) => return fail(&format!("cannot start the runtime: {error}"), 1),
     };
@@ -44,10 +47,17 @@ fn fail(problem: &str, code: u8) -> ExitCode {
 }
 
 fn init_logging(config: &Config, command: &Command) -> Result<(), String> {
-    let level = if *command == Command::Serve { config.log_level.as_str() } else { "warn" };
+    let level = if *command == Command::Serve {
+        config.log_level.as_str()
+    } else {
+        "warn"
+    };
     let filter = tracing_subscriber::EnvFilter::try_new(level)
         .map_err(|e| format!("LOG_LEVEL is not valid: {e}"))?;
-    tracing_subscriber::fmt().with_env_filter(filter).with_target(false).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .init();
     Ok(())
 }
 
@@ -57,37 +67,59 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
         Command::Serve => serve(config, clock).await,
         Command::Migrate => {
             let db = connect(&config).await?;
-            println!("database is up to date ({})", db::redact(&config.database_url));
+            println!(
+                "database is up to date ({})",
+                db::redact(&config.database_url)
+            );
             drop(db);
             Ok(())
         }
         Command::SeedDemo => {
             let db = connect(&config).await?;
-            match seed_demo(&db, clock.now()).await.map_err(|e| e.to_string())? {
+            match seed_demo(&db, clock.now())
+                .await
+                .map_err(|e| e.to_string())?
+            {
                 SeedOutcome::Seeded { people, meetings } => {
                     println!("seeded the demo taskforce: {people} people, {meetings} meetings");
                 }
-                SeedOutcome::AlreadyHasData => println!("the database already has data; nothing seeded"),
+                SeedOutcome::AlreadyHasData => {
+                    println!("the database already has data; nothing seeded")
+                }
             }
             Ok(())
         }
         Command::UserAdd(add) => user_add(&config, clock, add).await,
         Command::UserSetPassword { email } => {
-            let email = EmailAddress::parse(&email).map_err(|_| format!("\"{email}\" is not an e-mail address"))?;
+            let email = EmailAddress::parse(&email)
+                .map_err(|_| format!("\"{email}\" is not an e-mail address"))?;
             let db = connect(&config).await?;
             let password = read_password()?;
-            accounts::set_password(&db, &email, password).await.map_err(|e| match e {
-                app::server::error::DomainError::NotFound => format!("no account for {email}"),
-                other => other.to_string(),
-            })?;
+            accounts::set_password(&db, &email, password)
+                .await
+                .map_err(|e| match e {
+                    app::server::error::DomainError::NotFound => format!("no account for {email}"),
+                    other => other.to_string(),
+                })?;
             println!("password set for {email}");
             Ok(())
         }
         Command::UserList => {
             let db = connect(&config).await?;
-            for row in accounts::list_accounts(&db).await.map_err(|e| e.to_string())? {
-                let last = row.last_login_at.map(|t| t.to_rfc3339()).unwrap_or_else(|| "never".into());
-                println!("{}\t{}\t{}\tlast sign-in: {last}", row.email, row.role.as_str(), row.name);
+            for row in accounts::list_accounts(&db)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                let last = row
+                    .last_login_at
+                    .map(|t| t.to_rfc3339())
+                    .unwrap_or_else(|| "never".into());
+                println!(
+                    "{}\t{}\t{}\tlast sign-in: {last}",
+                    row.email,
+                    row.role.as_str(),
+                    row.name
+                );
             }
             Ok(())
         }
@@ -96,20 +128,27 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
 }
 
 async fn connect(config: &Config) -> Result<sea_orm::DatabaseConnection, String> {
-    let db = db::connect(&config.database_url).await.map_err(|e| e.to_string())?;
+    let db = db::connect(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
     db::migrate(&db).await.map_err(|e| e.to_string())?;
     Ok(db)
 }
 
 async fn serve(config: Config, clock: Arc<dyn Clock>) -> Result<(), String> {
-    let state = startup::prepare(&config, clock).await.map_err(|e| e.to_string())?;
+    let state = startup::prepare(&config, clock)
+        .await
+        .map_err(|e| e.to_string())?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
     tracing::info!(address = %config.listen, database = %db::redact(&config.database_url), demo = config.demo, "serving");
     println!("Taskforce is running at {}", config.base_url);
     if config.demo {
-        println!("Demo sign-ins (password: {}):", app::server::seed::DEMO_PASSWORD);
+        println!(
+            "Demo sign-ins (password: {}):",
+            app::server::seed::DEMO_PASSWORD
+        );
         for (email, who) in [
             ("ann.maskell@example.org", "secretariat, project leader"),
             ("marie.louise.refsgaard@example.org", "chair"),
@@ -119,21 +158,39 @@ async fn serve(config: Config, clock: Arc<dyn Clock>) -> Result<(), String> {
             println!("  {email:<38} {who}");
         }
     }
-    startup::serve(listener, state).await.map_err(|e| format!("server stopped: {e}"))
+    startup::serve(listener, state)
+        .await
+        .map_err(|e| format!("server stopped: {e}"))
 }
 
 async fn user_add(config: &Config, clock: Arc<dyn Clock>, add: UserAdd) -> Result<(), String> {
-    let email = EmailAddress::parse(&add.email).map_err(|_| format!("--email \"{}\" is not an e-mail address", add.email))?;
-    let role = Role::parse(&add.role).ok_or_else(|| format!("--role \"{}\" is not one of secretariat, chair, member, steering_group, observer", add.role))?;
-    let sector = Sector::parse(&add.sector).ok_or_else(|| format!("--sector \"{}\" is not one of stat, region, kommune, privat, forskning", add.sector))?;
-    let language = Lang::parse(&add.language).ok_or_else(|| format!("--language \"{}\" is not da or en", add.language))?;
+    let email = EmailAddress::parse(&add.email)
+        .map_err(|_| format!("--email \"{}\" is not an e-mail address", add.email))?;
+    let role = Role::parse(&add.role).ok_or_else(|| {
+        format!(
+            "--role \"{}\" is not one of secretariat, chair, member, steering_group, observer",
+            add.role
+        )
+    })?;
+    let sector = Sector::parse(&add.sector).ok_or_else(|| {
+        format!(
+            "--sector \"{}\" is not one of stat, region, kommune, privat, forskning",
+            add.sector
+        )
+    })?;
+    let language = Lang::parse(&add.language)
+        .ok_or_else(|| format!("--language \"{}\" is not da or en", add.language))?;
     let db = connect(config).await?;
     let password = read_password()?;
     accounts::check_password(&password).map_err(|e| e.to_string())?;
     let taskforce = app::server::services::taskforce::the_taskforce(&db)
         .await
-        .map_err(|_| "the database has no taskforce yet; run seed-demo or create it first".to_string())?;
-    let hash = app::server::auth::hash_password(password).await.map_err(|e| e.to_string())?;
+        .map_err(|_| {
+            "the database has no taskforce yet; run seed-demo or create it first".to_string()
+        })?;
+    let hash = app::server::auth::hash_password(password)
+        .await
+        .map_err(|e| e.to_string())?;
     let now = clock.now();
     let person = accounts::create_person(
         &db,
@@ -152,7 +209,9 @@ async fn user_add(config: &Config, clock: Arc<dyn Clock>, add: UserAdd) -> Resul
     )
     .await
     .map_err(|e| e.to_string())?;
-    accounts::create_account(&db, now, person.id, hash).await.map_err(|e| e.to_string())?;
+    accounts::create_account(&db, now, person.id, hash)
+        .await
+        .map_err(|e| e.to_string())?;
     println!("added {email} as {}", role.as_str());
     Ok(())
 }
@@ -165,7 +224,10 @@ fn read_password() -> Result<String, String> {
         let _ = std::io::stderr().flush();
     }
     let mut line = String::new();
-    stdin.lock().read_line(&mut line).map_err(|e| format!("cannot read the password: {e}"))?;
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| format!("cannot read the password: {e}"))?;
     let password = line.trim_end_matches(['\n', '\r']).to_string();
     if password.is_empty() {
         return Err("no password given on standard input".into());

@@ -1,7 +1,7 @@
 //! Plain axum routes and layers around the Leptos app.
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -21,8 +21,15 @@ pub async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
 /// Refuses state-changing requests that a browser marks as coming from another site: the
 /// `Origin` must be this site (the configured base URL or the host asked for), and without an
 /// `Origin` a `Sec-Fetch-Site: cross-site` is refused. Session cookies are SameSite=Lax too.
-pub async fn refuse_cross_site(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+pub async fn refuse_cross_site(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
     if !safe && is_cross_site(request.headers(), &state.settings.base_url) {
         tracing::warn!(path = %request.uri().path(), "refused a cross-site request");
         return (
@@ -53,7 +60,10 @@ pub fn is_cross_site(headers: &HeaderMap, base_url: &str) -> bool {
 pub async fn security_headers(request: Request<Body>, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    headers.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
     headers.insert("x-frame-options", HeaderValue::from_static("DENY"));
     headers.insert("referrer-policy", HeaderValue::from_static("same-origin"));
     response
@@ -73,19 +83,28 @@ mod tests {
 
     #[test]
     fn a_post_from_the_same_host_is_not_cross_site() {
-        let h = headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")]);
+        let h = headers(&[
+            ("origin", "http://127.0.0.1:3000"),
+            ("host", "127.0.0.1:3000"),
+        ]);
         assert!(!is_cross_site(&h, "http://taskforce.example.org"));
     }
 
     #[test]
     fn a_post_from_the_configured_base_url_is_not_cross_site() {
-        let h = headers(&[("origin", "https://taskforce.example.org"), ("host", "internal:3000")]);
+        let h = headers(&[
+            ("origin", "https://taskforce.example.org"),
+            ("host", "internal:3000"),
+        ]);
         assert!(!is_cross_site(&h, "https://taskforce.example.org"));
     }
 
     #[test]
     fn a_post_from_another_origin_is_cross_site() {
-        let h = headers(&[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")]);
+        let h = headers(&[
+            ("origin", "https://evil.example"),
+            ("host", "127.0.0.1:3000"),
+        ]);
         assert!(is_cross_site(&h, "http://127.0.0.1:3000"));
         let null = headers(&[("origin", "null"), ("host", "127.0.0.1:3000")]);
         assert!(is_cross_site(&null, "http://127.0.0.1:3000"));
@@ -93,8 +112,14 @@ mod tests {
 
     #[test]
     fn without_an_origin_only_a_cross_site_fetch_marker_is_refused() {
-        assert!(is_cross_site(&headers(&[("sec-fetch-site", "cross-site")]), "http://x"));
-        assert!(!is_cross_site(&headers(&[("sec-fetch-site", "same-origin")]), "http://x"));
+        assert!(is_cross_site(
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            "http://x"
+        ));
+        assert!(!is_cross_site(
+            &headers(&[("sec-fetch-site", "same-origin")]),
+            "http://x"
+        ));
         assert!(!is_cross_site(&headers(&[]), "http://x"));
     }
 }

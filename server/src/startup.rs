@@ -1,17 +1,17 @@
 //! Building the app on a given listener, so tests can bind port 0.
 use std::sync::Arc;
 
+use axum::Router;
 use axum::middleware;
 use axum::routing::get;
-use axum::Router;
 use leptos::config::LeptosOptions;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
 
-use app::app::{shell, App};
+use app::app::{App, shell};
 use app::server::clock::Clock;
 use app::server::db::{self, DbSetupError};
-use app::server::seed::{seed_demo, SeedOutcome};
+use app::server::seed::{SeedOutcome, seed_demo};
 use app::server::state::{AppState, Settings};
 
 use crate::config::Config;
@@ -65,7 +65,10 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(routes::healthz))
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(middleware::from_fn_with_state(state.clone(), routes::refuse_cross_site))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            routes::refuse_cross_site,
+        ))
         .layer(middleware::from_fn(routes::security_headers))
         .with_state(state)
 }

@@ -29,26 +29,60 @@ pub async fn login(input: LoginInput) -> Result<(), AppError> {
     use crate::i18n::texts;
     use crate::model::email::{EmailAddress, EmailError};
     use crate::server::auth::session_cookie;
-    use crate::server::context::{back_to_form, set_cookie, Caller};
+    use crate::server::context::{Caller, back_to_form, set_cookie};
     use crate::server::services::sessions;
 
     let caller = Caller::load().await?;
     let t = texts(caller.lang);
-    let keep = [("email", input.email.as_str()), ("next", input.next.as_str())];
-    let invalid = |field: &str, message: &str| AppError::Validation { field: field.into(), message: message.into() };
+    let keep = [
+        ("email", input.email.as_str()),
+        ("next", input.next.as_str()),
+    ];
+    let invalid = |field: &str, message: &str| AppError::Validation {
+        field: field.into(),
+        message: message.into(),
+    };
     let email = match EmailAddress::parse(&input.email) {
         Ok(email) => email,
-        Err(EmailError::Empty) => return Err(back_to_form(invalid("email", t.err_email_required), "/login", &keep)),
-        Err(_) => return Err(back_to_form(invalid("email", t.err_email_invalid), "/login", &keep)),
+        Err(EmailError::Empty) => {
+            return Err(back_to_form(
+                invalid("email", t.err_email_required),
+                "/login",
+                &keep,
+            ));
+        }
+        Err(_) => {
+            return Err(back_to_form(
+                invalid("email", t.err_email_invalid),
+                "/login",
+                &keep,
+            ));
+        }
     };
     if input.password.is_empty() {
-        return Err(back_to_form(invalid("password", t.err_password_required), "/login", &keep));
+        return Err(back_to_form(
+            invalid("password", t.err_password_required),
+            "/login",
+            &keep,
+        ));
     }
     let state = &caller.state;
-    match sessions::sign_in(&state.db, state.clock.now(), &email, input.password, state.settings.session_hours).await {
+    match sessions::sign_in(
+        &state.db,
+        state.clock.now(),
+        &email,
+        input.password,
+        state.settings.session_hours,
+    )
+    .await
+    {
         Ok(signed_in) => {
             let max_age = (signed_in.expires_at - state.clock.now()).num_seconds();
-            set_cookie(&session_cookie(&signed_in.token, max_age, state.settings.cookie_secure()));
+            set_cookie(&session_cookie(
+                &signed_in.token,
+                max_age,
+                state.settings.cookie_secure(),
+            ));
             leptos_axum::redirect(crate::ui::url::safe_next(&input.next));
             Ok(())
         }
@@ -58,8 +92,8 @@ pub async fn login(input: LoginInput) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
-    use crate::server::auth::{cookie_value, expired_session_cookie, SESSION_COOKIE};
-    use crate::server::context::{set_cookie, Caller};
+    use crate::server::auth::{SESSION_COOKIE, cookie_value, expired_session_cookie};
+    use crate::server::context::{Caller, set_cookie};
     use crate::server::services::sessions;
 
     let caller = Caller::load().await?;
@@ -70,9 +104,13 @@ pub async fn logout() -> Result<(), AppError> {
         .and_then(|v| v.to_str().ok())
         .and_then(|c| cookie_value(c, SESSION_COOKIE).map(str::to_string));
     if let Some(token) = token {
-        sessions::sign_out(&caller.state.db, &token).await.map_err(|e| caller.refuse(e))?;
+        sessions::sign_out(&caller.state.db, &token)
+            .await
+            .map_err(|e| caller.refuse(e))?;
     }
-    set_cookie(&expired_session_cookie(caller.state.settings.cookie_secure()));
+    set_cookie(&expired_session_cookie(
+        caller.state.settings.cookie_secure(),
+    ));
     leptos_axum::redirect("/login");
     Ok(())
 }
@@ -83,18 +121,24 @@ pub async fn logout() -> Result<(), AppError> {
 pub async fn set_language(lang: String) -> Result<(), AppError> {
     use crate::model::Lang;
     use crate::server::auth::lang_cookie;
-    use crate::server::context::{set_cookie, Caller};
+    use crate::server::context::{Caller, set_cookie};
     use crate::server::services::accounts;
 
     let caller = Caller::load().await?;
     let Some(lang) = Lang::parse(&lang) else {
-        return Err(AppError::Validation { field: "lang".into(), message: "da | en".into() });
+        return Err(AppError::Validation {
+            field: "lang".into(),
+            message: "da | en".into(),
+        });
     };
     if let Some(user) = &caller.user {
         accounts::set_language(&caller.state.db, user.person_id, lang)
             .await
             .map_err(|e| caller.refuse(e))?;
     }
-    set_cookie(&lang_cookie(lang.code(), caller.state.settings.cookie_secure()));
+    set_cookie(&lang_cookie(
+        lang.code(),
+        caller.state.settings.cookie_secure(),
+    ));
     Ok(())
 }

@@ -31,7 +31,9 @@ impl EmailAddress {
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !domain.contains("..")
-            && !value.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>');
+            && !value
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>');
         if !well_formed {
             return Err(EmailError::Malformed);
         }
@@ -92,24 +94,42 @@ mod tests {
 
     #[test]
     fn addresses_without_a_dotted_domain_are_refused() {
-        assert_eq!(EmailAddress::parse("ann@localhost"), Err(EmailError::Malformed));
-        assert_eq!(EmailAddress::parse("ann@@example.org"), Err(EmailError::Malformed));
-        assert_eq!(EmailAddress::parse("@example.org"), Err(EmailError::Malformed));
-        assert_eq!(EmailAddress::parse("ann@example..org"), Err(EmailError::Malformed));
+        assert_eq!(
+            EmailAddress::parse("ann@localhost"),
+            Err(EmailError::Malformed)
+        );
+        assert_eq!(
+            EmailAddress::parse("ann@@example.org"),
+            Err(EmailError::Malformed)
+        );
+        assert_eq!(
+            EmailAddress::parse("@example.org"),
+            Err(EmailError::Malformed)
+        );
+        assert_eq!(
+            EmailAddress::parse("ann@example..org"),
+            Err(EmailError::Malformed)
+        );
         assert_eq!(EmailAddress::parse(""), Err(EmailError::Empty));
     }
 
     #[test]
     fn demo_addresses_follow_the_danish_transliteration() {
         let cases = [
-            ("Marie Louise Refsgaard", "marie.louise.refsgaard@example.org"),
+            (
+                "Marie Louise Refsgaard",
+                "marie.louise.refsgaard@example.org",
+            ),
             ("Anette Bækgaard", "anette.baekgaard@example.org"),
             ("Lasse Sønderup", "lasse.soenderup@example.org"),
             ("Malene Kjær-Jepsen", "malene.kjaer-jepsen@example.org"),
             ("Åse Ørsted", "aase.oersted@example.org"),
         ];
         for (name, expected) in cases {
-            assert_eq!(EmailAddress::demo_for_name(name, "example.org").as_str(), expected);
+            assert_eq!(
+                EmailAddress::demo_for_name(name, "example.org").as_str(),
+                expected
+            );
         }
     }
 

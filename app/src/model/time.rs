@@ -96,15 +96,45 @@ fn is_eu_summer_time(at: DateTime<Utc>) -> bool {
     at >= switch(3) && at < switch(10)
 }
 
-const DA_WEEKDAYS: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
-const EN_WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const DA_WEEKDAYS: [&str; 7] = [
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+];
+const EN_WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const DA_MONTHS: [&str; 12] = [
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-    "november", "december",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 const EN_MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn local(at: DateTime<Utc>, zone: &str) -> NaiveDateTime {
@@ -117,8 +147,20 @@ pub fn format_date(lang: Lang, at: DateTime<Utc>, zone: &str) -> String {
     let weekday = t.weekday().num_days_from_monday() as usize;
     let month = t.month0() as usize;
     match lang {
-        Lang::Da => format!("{} {}. {} {}", DA_WEEKDAYS[weekday], t.day(), DA_MONTHS[month], t.year()),
-        Lang::En => format!("{} {} {} {}", EN_WEEKDAYS[weekday], t.day(), EN_MONTHS[month], t.year()),
+        Lang::Da => format!(
+            "{} {}. {} {}",
+            DA_WEEKDAYS[weekday],
+            t.day(),
+            DA_MONTHS[month],
+            t.year()
+        ),
+        Lang::En => format!(
+            "{} {} {} {}",
+            EN_WEEKDAYS[weekday],
+            t.day(),
+            EN_MONTHS[month],
+            t.year()
+        ),
     }
 }
 
@@ -127,7 +169,12 @@ pub fn format_short_date(lang: Lang, at: DateTime<Utc>, zone: &str) -> String {
     let t = local(at, zone);
     match lang {
         Lang::Da => format!("{:02}.{:02}.{}", t.day(), t.month(), t.year()),
-        Lang::En => format!("{} {} {}", t.day(), &EN_MONTHS[t.month0() as usize][..3], t.year()),
+        Lang::En => format!(
+            "{} {} {}",
+            t.day(),
+            &EN_MONTHS[t.month0() as usize][..3],
+            t.year()
+        ),
     }
 }
 
@@ -141,8 +188,17 @@ pub fn format_clock(lang: Lang, at: DateTime<Utc>, zone: &str) -> String {
 }
 
 /// "kl. 13.00–15.00" / "13:00–15:00".
-pub fn format_time_range(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>, zone: &str) -> String {
-    let range = format!("{}–{}", format_clock(lang, start, zone), format_clock(lang, end, zone));
+pub fn format_time_range(
+    lang: Lang,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    zone: &str,
+) -> String {
+    let range = format!(
+        "{}–{}",
+        format_clock(lang, start, zone),
+        format_clock(lang, end, zone)
+    );
     match lang {
         Lang::Da => format!("kl. {range}"),
         Lang::En => range,
@@ -152,7 +208,8 @@ pub fn format_time_range(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>, z
 /// For `<time datetime=...>`: the instant with its local offset, RFC 3339.
 pub fn machine_readable(at: DateTime<Utc>, zone: &str) -> String {
     let zone = Zone::parse(zone).unwrap_or(Zone::Utc);
-    let offset = chrono::FixedOffset::east_opt(zone.offset_seconds(at)).expect("offset within a day");
+    let offset =
+        chrono::FixedOffset::east_opt(zone.offset_seconds(at)).expect("offset within a day");
     at.with_timezone(&offset).to_rfc3339()
 }
 
@@ -177,7 +234,10 @@ mod tests {
     #[test]
     fn summer_time_starts_on_the_last_sunday_of_march_at_one_utc() {
         let cph = Zone::EuropeCopenhagen;
-        assert_eq!(last_sunday(2022, 3), NaiveDate::from_ymd_opt(2022, 3, 27).unwrap());
+        assert_eq!(
+            last_sunday(2022, 3),
+            NaiveDate::from_ymd_opt(2022, 3, 27).unwrap()
+        );
         assert_eq!(cph.offset_seconds(utc(2022, 3, 27, 0, 59)), 3600);
         assert_eq!(cph.offset_seconds(utc(2022, 3, 27, 1, 0)), 7200);
     }
@@ -185,21 +245,36 @@ mod tests {
     #[test]
     fn summer_time_ends_on_the_last_sunday_of_october_at_one_utc() {
         let cph = Zone::EuropeCopenhagen;
-        assert_eq!(last_sunday(2021, 10), NaiveDate::from_ymd_opt(2021, 10, 31).unwrap());
+        assert_eq!(
+            last_sunday(2021, 10),
+            NaiveDate::from_ymd_opt(2021, 10, 31).unwrap()
+        );
         assert_eq!(cph.offset_seconds(utc(2021, 10, 31, 0, 59)), 7200);
         assert_eq!(cph.offset_seconds(utc(2021, 10, 31, 1, 0)), 3600);
     }
 
     #[test]
     fn a_local_time_in_the_spring_gap_does_not_exist() {
-        let gap = NaiveDate::from_ymd_opt(2022, 3, 27).unwrap().and_hms_opt(2, 30, 0).unwrap();
-        assert_eq!(Zone::EuropeCopenhagen.from_local(gap), Err(LocalTimeError::DoesNotExist));
+        let gap = NaiveDate::from_ymd_opt(2022, 3, 27)
+            .unwrap()
+            .and_hms_opt(2, 30, 0)
+            .unwrap();
+        assert_eq!(
+            Zone::EuropeCopenhagen.from_local(gap),
+            Err(LocalTimeError::DoesNotExist)
+        );
     }
 
     #[test]
     fn the_repeated_autumn_hour_resolves_to_summer_time() {
-        let twice = NaiveDate::from_ymd_opt(2021, 10, 31).unwrap().and_hms_opt(2, 30, 0).unwrap();
-        assert_eq!(Zone::EuropeCopenhagen.from_local(twice), Ok(utc(2021, 10, 31, 0, 30)));
+        let twice = NaiveDate::from_ymd_opt(2021, 10, 31)
+            .unwrap()
+            .and_hms_opt(2, 30, 0)
+            .unwrap();
+        assert_eq!(
+            Zone::EuropeCopenhagen.from_local(twice),
+            Ok(utc(2021, 10, 31, 0, 30))
+        );
     }
 
     #[test]
@@ -207,9 +282,18 @@ mod tests {
         let start = utc(2021, 9, 14, 11, 0);
         let end = utc(2021, 9, 14, 13, 0);
         let zone = "Europe/Copenhagen";
-        assert_eq!(format_date(Lang::Da, start, zone), "tirsdag 14. september 2021");
-        assert_eq!(format_date(Lang::En, start, zone), "Tuesday 14 September 2021");
-        assert_eq!(format_time_range(Lang::Da, start, end, zone), "kl. 13.00–15.00");
+        assert_eq!(
+            format_date(Lang::Da, start, zone),
+            "tirsdag 14. september 2021"
+        );
+        assert_eq!(
+            format_date(Lang::En, start, zone),
+            "Tuesday 14 September 2021"
+        );
+        assert_eq!(
+            format_time_range(Lang::Da, start, end, zone),
+            "kl. 13.00–15.00"
+        );
         assert_eq!(format_time_range(Lang::En, start, end, zone), "13:00–15:00");
         assert_eq!(format_short_date(Lang::Da, start, zone), "14.09.2021");
         assert_eq!(machine_readable(start, zone), "2021-09-14T13:00:00+02:00");

@@ -1,6 +1,6 @@
 //! Passwords, session tokens and cookies. Hashing runs off the async threads.
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use sha2::{Digest, Sha256};
 
 use crate::model::{CurrentUser, Role};
@@ -40,8 +40,7 @@ pub async fn verify_password(password: String, stored_hash: String) -> Result<bo
 
 /// A hash to verify against when the account does not exist, so that a wrong address takes
 /// as long to refuse as a wrong password.
-pub const DUMMY_HASH: &str =
-    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Qv1oI1h2sQd7oT0wq3a0cY0F6YbEWbOa6bCqf1fT3x4";
+pub const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Qv1oI1h2sQd7oT0wq3a0cY0F6YbEWbOa6bCqf1fT3x4";
 
 /// A new random session token (sent in the cookie) — 256 bits, hex.
 pub fn new_token() -> String {
@@ -69,7 +68,9 @@ pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
 /// `Set-Cookie` for a session: HttpOnly, SameSite=Lax, Secure behind https.
 pub fn session_cookie(token: &str, max_age_seconds: i64, secure: bool) -> String {
     let secure = if secure { "; Secure" } else { "" };
-    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}")
+    format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}"
+    )
 }
 
 pub fn expired_session_cookie(secure: bool) -> String {
@@ -110,14 +111,26 @@ mod tests {
     async fn a_hashed_password_verifies_and_a_wrong_one_does_not() {
         let hash = hash_password("demo-taskforce".into()).await.expect("hash");
         assert!(hash.starts_with("$argon2id$"));
-        assert!(verify_password("demo-taskforce".into(), hash.clone()).await.expect("verify"));
-        assert!(!verify_password("demo-taskforcE".into(), hash).await.expect("verify"));
+        assert!(
+            verify_password("demo-taskforce".into(), hash.clone())
+                .await
+                .expect("verify")
+        );
+        assert!(
+            !verify_password("demo-taskforcE".into(), hash)
+                .await
+                .expect("verify")
+        );
     }
 
     #[tokio::test]
     async fn the_dummy_hash_is_well_formed_and_matches_nothing_likely() {
         assert!(PasswordHash::new(DUMMY_HASH).is_ok());
-        assert!(!verify_password("".into(), DUMMY_HASH.into()).await.expect("verify"));
+        assert!(
+            !verify_password("".into(), DUMMY_HASH.into())
+                .await
+                .expect("verify")
+        );
     }
 
     #[test]

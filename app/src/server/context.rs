@@ -1,14 +1,14 @@
 //! What a server function needs from the request: the state, the caller, the language, and
 //! a way to answer with the right status (or, for a form posted without JavaScript, a
 //! redirect back to the form).
-use axum::http::{header, request::Parts, HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode, header, request::Parts};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
 use crate::error::AppError;
 use crate::i18n::texts;
 use crate::model::{CurrentUser, Lang};
-use crate::server::auth::{cookie_value, LANG_COOKIE, SESSION_COOKIE};
+use crate::server::auth::{LANG_COOKIE, SESSION_COOKIE, cookie_value};
 use crate::server::error::DomainError;
 use crate::server::services::sessions;
 use crate::server::state::AppState;
@@ -27,7 +27,10 @@ impl Caller {
             AppError::Internal
         })?;
         let cookies = cookie_header();
-        let user = match cookies.as_deref().and_then(|c| cookie_value(c, SESSION_COOKIE)) {
+        let user = match cookies
+            .as_deref()
+            .and_then(|c| cookie_value(c, SESSION_COOKIE))
+        {
             Some(token) if !token.is_empty() => {
                 sessions::user_for_token(&state.db, state.clock.now(), token)
                     .await
@@ -56,7 +59,10 @@ impl Caller {
                 if path.starts_with("/api/") {
                     set_status(StatusCode::UNAUTHORIZED);
                 } else {
-                    leptos_axum::redirect(&format!("/login?next={}", crate::ui::url::encode(&path)));
+                    leptos_axum::redirect(&format!(
+                        "/login?next={}",
+                        crate::ui::url::encode(&path)
+                    ));
                 }
                 Err(AppError::NotSignedIn)
             }
@@ -82,7 +88,9 @@ impl Caller {
             DomainError::Throttled { minutes } => AppError::TooManyAttempts { minutes },
             DomainError::Db(_) | DomainError::Internal(_) => internal(&error),
         };
-        set_status(StatusCode::from_u16(app_error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
+        set_status(
+            StatusCode::from_u16(app_error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        );
         app_error
     }
 }
@@ -113,7 +121,12 @@ pub fn request_path() -> String {
 /// A form posted by a browser without JavaScript asks for HTML back.
 pub fn is_plain_form_post() -> bool {
     parts()
-        .and_then(|p| p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(|a| a.contains("text/html")))
+        .and_then(|p| {
+            p.headers
+                .get(header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|a| a.contains("text/html"))
+        })
         .unwrap_or(false)
 }
 
@@ -124,7 +137,10 @@ pub fn set_status(status: StatusCode) {
 }
 
 pub fn set_cookie(cookie: &str) {
-    if let (Some(response), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(cookie)) {
+    if let (Some(response), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(cookie),
+    ) {
         response.append_header(header::SET_COOKIE, value);
     }
 }

@@ -9,7 +9,10 @@ pub enum DbSetupError {
     #[error("DATABASE_URL must start with sqlite:// or postgres:// (got \"{0}\")")]
     UnsupportedScheme(String),
     #[error("cannot create the directory for the SQLite file {path}: {source}")]
-    Directory { path: String, source: std::io::Error },
+    Directory {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot connect to the database: {0}")]
     Connect(DbErr),
     #[error("cannot migrate the database: {0}")]
@@ -31,16 +34,22 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbSetupError> {
             .next()
             .unwrap_or_default()
             .to_string();
-        if path != ":memory:" {
-            if let Some(dir) = std::path::Path::new(&path).parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|source| DbSetupError::Directory {
-                    path: path.clone(),
-                    source,
-                })?;
-            }
+        if path != ":memory:"
+            && let Some(dir) = std::path::Path::new(&path)
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(dir).map_err(|source| DbSetupError::Directory {
+                path: path.clone(),
+                source,
+            })?;
         }
         if !url.contains("mode=") {
-            url.push_str(if url.contains('?') { "&mode=rwc" } else { "?mode=rwc" });
+            url.push_str(if url.contains('?') {
+                "&mode=rwc"
+            } else {
+                "?mode=rwc"
+            });
         }
     }
     let mut options = ConnectOptions::new(url);
@@ -53,7 +62,9 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbSetupError> {
     } else {
         options.max_connections(16);
     }
-    let db = Database::connect(options).await.map_err(DbSetupError::Connect)?;
+    let db = Database::connect(options)
+        .await
+        .map_err(DbSetupError::Connect)?;
     if is_sqlite {
         db.execute_unprepared("PRAGMA journal_mode=WAL;")
             .await
@@ -86,7 +97,10 @@ mod tests {
 
     #[test]
     fn passwords_in_database_urls_are_redacted() {
-        assert_eq!(redact("postgres://tf:secret@db:5432/tf"), "postgres://tf:***@db:5432/tf");
+        assert_eq!(
+            redact("postgres://tf:secret@db:5432/tf"),
+            "postgres://tf:***@db:5432/tf"
+        );
         assert_eq!(redact("postgres://tf@db/tf"), "postgres://tf@db/tf");
         assert_eq!(redact("sqlite://data/x.db"), "sqlite://data/x.db");
     }

@@ -11,7 +11,10 @@ pub enum DomainError {
     #[error("conflict: {0}")]
     Conflict(String),
     #[error("invalid {field}: {message}")]
-    Validation { field: &'static str, message: String },
+    Validation {
+        field: &'static str,
+        message: String,
+    },
     #[error("wrong e-mail or password")]
     InvalidCredentials,
     #[error("locked for {minutes} more minutes")]

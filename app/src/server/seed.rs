@@ -3,14 +3,16 @@
 //! over 2021–22 of which the first ones are held. Dates are made up; addresses are on
 //! example.org. Seeding happens only into an empty database and only in demo mode.
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set, TransactionTrait,
+};
 
 use crate::model::time::Zone;
 use crate::model::{EmailAddress, Lang, MeetingStatus, Role, Sector};
 use crate::server::auth::hash_password;
 use crate::server::entities::{meeting, taskforce};
 use crate::server::error::DomainError;
-use crate::server::services::accounts::{create_account, create_person, NewPerson};
+use crate::server::services::accounts::{NewPerson, create_account, create_person};
 
 pub const DEMO_PASSWORD: &str = "demo-taskforce";
 pub const DEMO_DOMAIN: &str = "example.org";
@@ -32,20 +34,70 @@ struct DemoPerson {
     language: Lang,
 }
 
-const fn p(name: &'static str, title: &'static str, organisation: &'static str, sector: Sector, role: Role) -> DemoPerson {
-    DemoPerson { name, email: None, title, organisation, sector, role, language: Lang::Da }
+const fn p(
+    name: &'static str,
+    title: &'static str,
+    organisation: &'static str,
+    sector: Sector,
+    role: Role,
+) -> DemoPerson {
+    DemoPerson {
+        name,
+        email: None,
+        title,
+        organisation,
+        sector,
+        role,
+        language: Lang::Da,
+    }
 }
 
 fn people() -> Vec<DemoPerson> {
     use Role::*;
     use Sector::*;
     vec![
-        p("Marie Louise Refsgaard", "Vicedirektør", "Frederiksberg Kommune", Kommune, Chair),
-        p("Pernille Halberg Salamon", "Kommunaldirektør", "Hørsholm Kommune", Kommune, Member),
-        p("Jonas Dahl", "Hospitalsdirektør", "Region Midtjylland", Region, Member),
-        p("Jesper Fisker", "Administrerende direktør", "Kræftens Bekæmpelse", Privat, Member),
-        p("Anette Bækgaard", "Centerchef", "Rigspolitiet", Stat, Member),
-        p("Lasse Sønderup", "Chef for Erhverv og Turisme", "Sønderborg Kommune", Kommune, Member),
+        p(
+            "Marie Louise Refsgaard",
+            "Vicedirektør",
+            "Frederiksberg Kommune",
+            Kommune,
+            Chair,
+        ),
+        p(
+            "Pernille Halberg Salamon",
+            "Kommunaldirektør",
+            "Hørsholm Kommune",
+            Kommune,
+            Member,
+        ),
+        p(
+            "Jonas Dahl",
+            "Hospitalsdirektør",
+            "Region Midtjylland",
+            Region,
+            Member,
+        ),
+        p(
+            "Jesper Fisker",
+            "Administrerende direktør",
+            "Kræftens Bekæmpelse",
+            Privat,
+            Member,
+        ),
+        p(
+            "Anette Bækgaard",
+            "Centerchef",
+            "Rigspolitiet",
+            Stat,
+            Member,
+        ),
+        p(
+            "Lasse Sønderup",
+            "Chef for Erhverv og Turisme",
+            "Sønderborg Kommune",
+            Kommune,
+            Member,
+        ),
         p(
             "Kasper Kyed",
             "Administrerende direktør",
@@ -53,7 +105,13 @@ fn people() -> Vec<DemoPerson> {
             Privat,
             Member,
         ),
-        p("Malene Kjær-Jepsen", "Sekretariatsleder", "Haderslev Kommune", Kommune, Member),
+        p(
+            "Malene Kjær-Jepsen",
+            "Sekretariatsleder",
+            "Haderslev Kommune",
+            Kommune,
+            Member,
+        ),
         p(
             "Lene Holm Pedersen",
             "Professor",
@@ -71,7 +129,13 @@ fn people() -> Vec<DemoPerson> {
                 Member,
             )
         },
-        p("Ann Maskell", "Projektleder", "Medarbejder- og Kompetencestyrelsen", Stat, Secretariat),
+        p(
+            "Ann Maskell",
+            "Projektleder",
+            "Medarbejder- og Kompetencestyrelsen",
+            Stat,
+            Secretariat,
+        ),
         DemoPerson {
             email: Some("styregruppe@example.org"),
             ..p(
@@ -82,7 +146,13 @@ fn people() -> Vec<DemoPerson> {
                 SteeringGroup,
             )
         },
-        p("Henrik Vestergaard", "Direktør", "Medarbejder- og Kompetencestyrelsen", Stat, SteeringGroup),
+        p(
+            "Henrik Vestergaard",
+            "Direktør",
+            "Medarbejder- og Kompetencestyrelsen",
+            Stat,
+            SteeringGroup,
+        ),
         p("Sofie Lind", "Chefkonsulent", "KL", Kommune, Observer),
     ]
 }
@@ -101,16 +171,73 @@ struct DemoMeeting {
 fn meetings() -> Vec<DemoMeeting> {
     use MeetingStatus::*;
     vec![
-        DemoMeeting { number: 1, title: "Opstartsmøde: kommissorium og arbejdsplan", date: (2021, 9, 14), start: (13, 0), end: (15, 0), location: "Medarbejder- og Kompetencestyrelsen, Landgreven 4, 1301 København K", online: false, status: Closed },
-        DemoMeeting { number: 2, title: "Motiver og barrierer for sektorskifte", date: (2021, 11, 23), start: (13, 0), end: (15, 30), location: "KL, Weidekampsgade 10, 2300 København S", online: false, status: MinutesApproved },
-        DemoMeeting { number: 3, title: "Surveyens design og interviewundersøgelsen", date: (2022, 1, 25), start: (9, 30), end: (12, 0), location: "Online (Teams)", online: true, status: Held },
-        DemoMeeting { number: 4, title: "Foreløbige resultater af surveyen", date: (2022, 4, 5), start: (13, 0), end: (16, 0), location: "Frederiksberg Rådhus, Smallegade 1, 2000 Frederiksberg", online: true, status: Published },
-        DemoMeeting { number: 5, title: "Udkast til anbefalinger", date: (2022, 6, 14), start: (13, 0), end: (16, 0), location: "Danske Regioner, Dampfærgevej 22, 2100 København Ø", online: false, status: InReview },
-        DemoMeeting { number: 6, title: "Afrapportering og anbefalinger", date: (2022, 10, 4), start: (10, 0), end: (13, 0), location: "Medarbejder- og Kompetencestyrelsen, Landgreven 4, 1301 København K", online: false, status: Draft },
+        DemoMeeting {
+            number: 1,
+            title: "Opstartsmøde: kommissorium og arbejdsplan",
+            date: (2021, 9, 14),
+            start: (13, 0),
+            end: (15, 0),
+            location: "Medarbejder- og Kompetencestyrelsen, Landgreven 4, 1301 København K",
+            online: false,
+            status: Closed,
+        },
+        DemoMeeting {
+            number: 2,
+            title: "Motiver og barrierer for sektorskifte",
+            date: (2021, 11, 23),
+            start: (13, 0),
+            end: (15, 30),
+            location: "KL, Weidekampsgade 10, 2300 København S",
+            online: false,
+            status: MinutesApproved,
+        },
+        DemoMeeting {
+            number: 3,
+            title: "Surveyens design og interviewundersøgelsen",
+            date: (2022, 1, 25),
+            start: (9, 30),
+            end: (12, 0),
+            location: "Online (Teams)",
+            online: true,
+            status: Held,
+        },
+        DemoMeeting {
+            number: 4,
+            title: "Foreløbige resultater af surveyen",
+            date: (2022, 4, 5),
+            start: (13, 0),
+            end: (16, 0),
+            location: "Frederiksberg Rådhus, Smallegade 1, 2000 Frederiksberg",
+            online: true,
+            status: Published,
+        },
+        DemoMeeting {
+            number: 5,
+            title: "Udkast til anbefalinger",
+            date: (2022, 6, 14),
+            start: (13, 0),
+            end: (16, 0),
+            location: "Danske Regioner, Dampfærgevej 22, 2100 København Ø",
+            online: false,
+            status: InReview,
+        },
+        DemoMeeting {
+            number: 6,
+            title: "Afrapportering og anbefalinger",
+            date: (2022, 10, 4),
+            start: (10, 0),
+            end: (13, 0),
+            location: "Medarbejder- og Kompetencestyrelsen, Landgreven 4, 1301 København K",
+            online: false,
+            status: Draft,
+        },
     ]
 }
 
-fn local_instant((y, m, d): (i32, u32, u32), (h, min): (u32, u32)) -> Result<DateTime<Utc>, DomainError> {
+fn local_instant(
+    (y, m, d): (i32, u32, u32),
+    (h, min): (u32, u32),
+) -> Result<DateTime<Utc>, DomainError> {
     let local = NaiveDate::from_ymd_opt(y, m, d)
         .and_then(|date| date.and_hms_opt(h, min, 0))
         .ok_or_else(|| DomainError::Internal("invalid demo date".into()))?;
@@ -120,7 +247,10 @@ fn local_instant((y, m, d): (i32, u32, u32), (h, min): (u32, u32)) -> Result<Dat
 }
 
 /// Seeds the demo taskforce into an empty database, in one transaction.
-pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<SeedOutcome, DomainError> {
+pub async fn seed_demo(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+) -> Result<SeedOutcome, DomainError> {
     if taskforce::Entity::find().count(db).await? > 0 {
         return Ok(SeedOutcome::AlreadyHasData);
     }

@@ -13,19 +13,30 @@ pub struct TestDb {
 impl TestDb {
     /// A migrated, empty database. Panics (it is for tests) with the reason if it cannot.
     pub async fn fresh() -> TestDb {
-        let suffix: String = rand::random::<[u8; 6]>().iter().map(|b| format!("{b:02x}")).collect();
+        let suffix: String = rand::random::<[u8; 6]>()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         let (url, sqlite_file) = match std::env::var("TEST_DATABASE_URL") {
             Ok(admin_url) if admin_url.starts_with("postgres") => {
                 let admin = Database::connect(admin_url.as_str())
                     .await
-                    .unwrap_or_else(|e| panic!("PostgreSQL at {} does not answer: {e}", db::redact(&admin_url)));
+                    .unwrap_or_else(|e| {
+                        panic!(
+                            "PostgreSQL at {} does not answer: {e}",
+                            db::redact(&admin_url)
+                        )
+                    });
                 let name = format!("tf_test_{suffix}");
                 admin
                     .execute_unprepared(&format!("CREATE DATABASE {name}"))
                     .await
                     .expect("create the test database");
                 let _ = admin.close().await;
-                let base = admin_url.rsplit_once('/').map(|(base, _)| base).unwrap_or(&admin_url);
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map(|(base, _)| base)
+                    .unwrap_or(&admin_url);
                 (format!("{base}/{name}"), None)
             }
             _ => {
@@ -33,13 +44,23 @@ impl TestDb {
                 (format!("sqlite://{}", path.display()), Some(path))
             }
         };
-        let db = db::connect(&url).await.expect("connect to the test database");
+        let db = db::connect(&url)
+            .await
+            .expect("connect to the test database");
         db::migrate(&db).await.expect("migrate the test database");
-        TestDb { url, db, sqlite_file }
+        TestDb {
+            url,
+            db,
+            sqlite_file,
+        }
     }
 
     pub fn backend(&self) -> &'static str {
-        if self.sqlite_file.is_some() { "sqlite" } else { "postgres" }
+        if self.sqlite_file.is_some() {
+            "sqlite"
+        } else {
+            "postgres"
+        }
     }
 }
 

@@ -1,12 +1,12 @@
 //! People and their sign-ins: what the CLI and the secretariat's users page need.
+use crate::model::{AccountRow, EmailAddress, Lang, Role, Sector};
+use crate::server::auth::{SecretariatAccess, hash_password};
+use crate::server::entities::{person, user_account};
+use crate::server::error::DomainError;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
-use crate::model::{AccountRow, EmailAddress, Lang, Role, Sector};
-use crate::server::auth::{hash_password, SecretariatAccess};
-use crate::server::entities::{person, user_account};
-use crate::server::error::DomainError;
 
 pub const MIN_PASSWORD_CHARS: usize = 10;
 
@@ -50,7 +50,10 @@ pub async fn create_person(
         .one(db)
         .await?;
     if taken.is_some() {
-        return Err(DomainError::Conflict(format!("{} already exists", new.email)));
+        return Err(DomainError::Conflict(format!(
+            "{} already exists",
+            new.email
+        )));
     }
     Ok(person::ActiveModel {
         taskforce_id: Set(new.taskforce_id),
@@ -120,8 +123,9 @@ pub async fn list_accounts(db: &impl ConnectionTrait) -> Result<Vec<AccountRow>,
         .filter_map(|(person, account)| account.map(|a| (person, a)))
         .map(|(person, account)| {
             Ok(AccountRow {
-                role: Role::parse(&person.role)
-                    .ok_or_else(|| DomainError::Internal(format!("unknown role {}", person.role)))?,
+                role: Role::parse(&person.role).ok_or_else(|| {
+                    DomainError::Internal(format!("unknown role {}", person.role))
+                })?,
                 name: person.name,
                 email: person.email,
                 last_login_at: account.last_login_at,
@@ -153,5 +157,7 @@ pub async fn set_language(
 
 pub async fn language_of(db: &impl ConnectionTrait, person_id: i32) -> Result<Lang, DomainError> {
     let found = person::Entity::find_by_id(person_id).one(db).await?;
-    Ok(found.and_then(|p| Lang::parse(&p.language)).unwrap_or_default())
+    Ok(found
+        .and_then(|p| Lang::parse(&p.language))
+        .unwrap_or_default())
 }

@@ -3,7 +3,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use crate::model::{CurrentUser, EmailAddress, Lang, Role};
-use crate::server::auth::{new_token, token_hash, verify_password, DUMMY_HASH};
+use crate::server::auth::{DUMMY_HASH, new_token, token_hash, verify_password};
 use crate::server::entities::{login_throttle, person, session, user_account};
 use crate::server::error::DomainError;
 
@@ -29,12 +29,12 @@ pub async fn sign_in(
     let throttle = login_throttle::Entity::find_by_id(email.as_str().to_string())
         .one(db)
         .await?;
-    if let Some(locked_until) = throttle.as_ref().and_then(|t| t.locked_until) {
-        if locked_until > now {
-            let minutes = (locked_until - now).num_minutes() + 1;
-            tracing::warn!("sign-in refused: address locked");
-            return Err(DomainError::Throttled { minutes });
-        }
+    if let Some(locked_until) = throttle.as_ref().and_then(|t| t.locked_until)
+        && locked_until > now
+    {
+        let minutes = (locked_until - now).num_minutes() + 1;
+        tracing::warn!("sign-in refused: address locked");
+        return Err(DomainError::Throttled { minutes });
     }
 
     let found = person::Entity::find()
@@ -95,7 +95,9 @@ async fn record_failure(
     email: &EmailAddress,
     existing: Option<login_throttle::Model>,
 ) -> Result<(), DomainError> {
-    let window_open = |t: &login_throttle::Model| now - t.window_started_at < Duration::minutes(FAILURE_WINDOW_MINUTES);
+    let window_open = |t: &login_throttle::Model| {
+        now - t.window_started_at < Duration::minutes(FAILURE_WINDOW_MINUTES)
+    };
     match existing {
         Some(row) if window_open(&row) => {
             let failures = row.failures + 1;
@@ -165,8 +167,9 @@ pub async fn sign_out(db: &impl ConnectionTrait, token: &str) -> Result<(), Doma
 }
 
 pub fn current_user(person: &person::Model, account_id: i32) -> Result<CurrentUser, DomainError> {
-    let role = Role::parse(&person.role)
-        .ok_or_else(|| DomainError::Internal(format!("unknown role in database: {}", person.role)))?;
+    let role = Role::parse(&person.role).ok_or_else(|| {
+        DomainError::Internal(format!("unknown role in database: {}", person.role))
+    })?;
     Ok(CurrentUser {
         account_id,
         person_id: person.id,

@@ -1,9 +1,9 @@
 //! The taskforce as its overview and members pages show it.
-use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 use crate::model::{CurrentUser, Lang, Overview, PersonView, Role, Sector};
 use crate::server::entities::{person, taskforce};
 use crate::server::error::DomainError;
 use crate::server::services::meetings;
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
 pub async fn the_taskforce(db: &impl ConnectionTrait) -> Result<taskforce::Model, DomainError> {
     taskforce::Entity::find()
@@ -13,7 +13,10 @@ pub async fn the_taskforce(db: &impl ConnectionTrait) -> Result<taskforce::Model
         .ok_or(DomainError::NotFound)
 }
 
-pub async fn overview(db: &impl ConnectionTrait, viewer: &CurrentUser) -> Result<Overview, DomainError> {
+pub async fn overview(
+    db: &impl ConnectionTrait,
+    viewer: &CurrentUser,
+) -> Result<Overview, DomainError> {
     let taskforce = the_taskforce(db).await?;
     let meetings = meetings::visible_to(db, taskforce.id, viewer.role).await?;
     let next_meeting_id = crate::model::meeting::next_meeting(&meetings);
@@ -27,7 +30,10 @@ pub async fn overview(db: &impl ConnectionTrait, viewer: &CurrentUser) -> Result
 }
 
 /// Everyone in the taskforce's orbit, chair first. Addresses are shown to the secretariat.
-pub async fn members(db: &impl ConnectionTrait, viewer: &CurrentUser) -> Result<Vec<PersonView>, DomainError> {
+pub async fn members(
+    db: &impl ConnectionTrait,
+    viewer: &CurrentUser,
+) -> Result<Vec<PersonView>, DomainError> {
     let people = person::Entity::find()
         .order_by_asc(person::Column::SortOrder)
         .order_by_asc(person::Column::Name)
@@ -36,7 +42,8 @@ pub async fn members(db: &impl ConnectionTrait, viewer: &CurrentUser) -> Result<
     people
         .into_iter()
         .map(|p| {
-            let bad = |what: &str| DomainError::Internal(format!("unknown {what} for person {}", p.id));
+            let bad =
+                |what: &str| DomainError::Internal(format!("unknown {what} for person {}", p.id));
             Ok(PersonView {
                 id: p.id,
                 sector: Sector::parse(&p.sector).ok_or_else(|| bad("sector"))?,

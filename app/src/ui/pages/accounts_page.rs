@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use crate::api::accounts::list_accounts;
 use crate::i18n::{role_name, texts};
-use crate::model::time::{format_short_date, format_clock};
+use crate::model::time::{format_clock, format_short_date};
 use crate::ui::components::PageError;
 use crate::ui::{session, use_app};
 

@@ -3,16 +3,24 @@ use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
-use crate::i18n::{texts, Texts};
+use crate::i18n::{Texts, texts};
 use crate::ui::components::{ErrorSummary, Field};
 use crate::ui::{session, use_app};
 
 /// The error a no-JavaScript sign-in brought back in the query, as (field, message).
-fn error_from_query(t: &Texts, code: Option<String>, field: Option<String>, message: Option<String>, minutes: Option<String>) -> Option<(String, String)> {
+fn error_from_query(
+    t: &Texts,
+    code: Option<String>,
+    field: Option<String>,
+    message: Option<String>,
+    minutes: Option<String>,
+) -> Option<(String, String)> {
     let field = field.unwrap_or_else(|| "password".into());
     let message = match code?.as_str() {
         "credentials" => t.err_credentials.to_string(),
-        "throttled" => t.err_throttled.replace("{minutes}", &minutes.unwrap_or_default()),
+        "throttled" => t
+            .err_throttled
+            .replace("{minutes}", &minutes.unwrap_or_default()),
         "invalid" => message?,
         _ => t.err_internal.to_string(),
     };

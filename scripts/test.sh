@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Sets up and runs every test tier, then prints a summary. Exit status 0 only if all passed.
+#   lint        cargo fmt, clippy -D warnings for ssr (native) and hydrate (wasm32), and a
+#               guard that no server crate reaches the browser bundle
+#   unit+sqlite unit and property tests, service tests and HTTP tests on fresh SQLite files
+#   postgres    the service and HTTP tests again, each on a fresh PostgreSQL database
+#               (skipped when none answers at 127.0.0.1:5432, unless REQUIRE_POSTGRES=1)
+#   browser     Playwright in Debian's Chromium, JavaScript on and off, with axe-core scans
+source "$(dirname "$0")/lib.sh"
+
+PG_ADMIN_URL="${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/test}"
+E2E_PORT="${E2E_PORT:-3100}"
+declare -a summary=()
+failed=0
+
+tier() { # name, then the command
+  local name="$1"; shift
+  step "Tier: $name"
+  local started=$SECONDS
+  if "$@"; then
+    summary+=("PASSED   $name ($((SECONDS - started)) s)")
+  else
+    summary+=("FAILED   $name ($((SECONDS - started)) s)")
+    failed=1
+  fi
+}
+
+lint() {
+  cargo fmt --all --check || return 1
+  cargo clippy --locked -p app -p server -p migrations --all-targets --features app/ssr -- -D warnings || return 1
+  cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings || return 1
+  local leaked
+  leaked="$(cargo tree --locked -p frontend --target wasm32-unknown-unknown -e normal --prefix none \
+    | grep -E '^(sea-orm|sqlx|argon2|lettre|axum|hyper|tokio|migrations|leptos_axum) ' | sort -u || true)"
+  if [ -n "$leaked" ]; then
+    echo "server crates in the wasm dependency tree:" >&2
+    echo "$leaked" >&2
+    return 1
+  fi
+}
+
+sqlite_tier() {
+  cargo nextest run --locked --workspace --exclude frontend --no-fail-fast
+}
+
+pg_answers() {
+  (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null
+}
+
+drop_test_databases() {
+  psql "$PG_ADMIN_URL" -tA -c "select datname from pg_database where datname like 'tf_test_%'" 2>/dev/null \
+    | while read -r name; do psql "$PG_ADMIN_URL" -q -c "drop database if exists $name" >/dev/null 2>&1 || true; done
+}
+
+postgres_tier() {
+  drop_test_databases
+  TEST_DATABASE_URL="$PG_ADMIN_URL" cargo nextest run --locked --workspace --exclude frontend \
+    --no-fail-fast -E 'binary(services) | binary(http)'
+  local status=$?
+  drop_test_databases
+  return $status
+}
+
+browser_tier() {
+  scripts/build.sh dev || return 1
+  local dir
+  dir="$(mktemp -d)"
+  step "Starting the app on 127.0.0.1:$E2E_PORT with a fresh demo database"
+  DATABASE_URL="sqlite://$dir/e2e.db" DEMO_MODE=1 LISTEN_ADDR="127.0.0.1:$E2E_PORT" LOG_LEVEL=warn \
+    "$CARGO_TARGET_DIR/debug/taskforce" serve >"$dir/server.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 100); do
+    curl -fs "http://127.0.0.1:$E2E_PORT/healthz" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  E2E_BASE_URL="http://127.0.0.1:$E2E_PORT" npx --no-install playwright test --config end2end/playwright.config.ts
+  local status=$?
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  if [ $status -ne 0 ]; then
+    echo "--- server log ---"; tail -50 "$dir/server.log"
+  fi
+  rm -rf "$dir"
+  return $status
+}
+
+step "Setting up (tools, npm packages, Chromium)"
+scripts/setup.sh --browser
+
+tier "lint (fmt, clippy ssr + wasm32, wasm dependency guard)" lint
+tier "unit, property, service and HTTP tests on SQLite" sqlite_tier
+if pg_answers; then
+  tier "service and HTTP tests on PostgreSQL" postgres_tier
+elif [ "${REQUIRE_POSTGRES:-0}" = 1 ]; then
+  summary+=("FAILED   PostgreSQL tier: no server at 127.0.0.1:5432 and REQUIRE_POSTGRES=1")
+  failed=1
+else
+  summary+=("SKIPPED  PostgreSQL tier: no server at 127.0.0.1:5432")
+fi
+tier "browser tests (Playwright, JavaScript on and off, axe-core)" browser_tier
+
+printf '\n==> Summary\n'
+printf '    %s\n' "${summary[@]}"
+exit $failed
