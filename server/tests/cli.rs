@@ -13,7 +13,12 @@ fn taskforce(args: &[&str], database_url: &str, stdin: Option<&str>) -> Output {
         .spawn()
         .expect("the binary starts");
     if let Some(text) = stdin {
-        child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write stdin");
     }
     drop(child.stdin.take());
     child.wait_with_output().expect("the binary ends")
@@ -33,7 +38,14 @@ fn help_explains_every_command() {
     let out = taskforce(&["--help"], "sqlite::memory:", None);
     assert!(out.status.success());
     let help = text(&out.stdout);
-    for command in ["serve", "migrate", "seed-demo", "user add", "user set-password", "user list"] {
+    for command in [
+        "serve",
+        "migrate",
+        "seed-demo",
+        "user add",
+        "user set-password",
+        "user list",
+    ] {
         assert!(help.contains(command), "{command} missing from --help");
     }
 }
@@ -53,14 +65,21 @@ fn a_database_url_of_an_unknown_kind_is_one_line_without_a_panic() {
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("DATABASE_URL must start with sqlite:// or postgres://"), "{err}");
+    assert!(
+        err.contains("DATABASE_URL must start with sqlite:// or postgres://"),
+        "{err}"
+    );
     assert!(!err.contains("secret"), "the password is not echoed");
     assert!(!err.contains("panicked"));
 }
 
 #[test]
 fn an_unreachable_postgres_is_one_line_without_a_panic() {
-    let out = taskforce(&["migrate"], "postgres://nobody:secret@127.0.0.1:9/nothing", None);
+    let out = taskforce(
+        &["migrate"],
+        "postgres://nobody:secret@127.0.0.1:9/nothing",
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -73,7 +92,18 @@ fn a_user_added_on_the_command_line_is_listed_and_can_get_a_new_password() {
     let (url, path) = temp_db();
     assert!(taskforce(&["seed-demo"], &url, None).status.success());
     let add = taskforce(
-        &["user", "add", "--email", "Ny.Person@Example.org", "--name", "Ny Person", "--role", "observer", "--sector", "forskning"],
+        &[
+            "user",
+            "add",
+            "--email",
+            "Ny.Person@Example.org",
+            "--name",
+            "Ny Person",
+            "--role",
+            "observer",
+            "--sector",
+            "forskning",
+        ],
         &url,
         Some("a-long-enough-password\n"),
     );
@@ -82,16 +112,40 @@ fn a_user_added_on_the_command_line_is_listed_and_can_get_a_new_password() {
 
     let list = taskforce(&["user", "list"], &url, None);
     let listing = text(&list.stdout);
-    assert!(listing.contains("ny.person@example.org\tobserver\tNy Person"), "{listing}");
+    assert!(
+        listing.contains("ny.person@example.org\tobserver\tNy Person"),
+        "{listing}"
+    );
     assert_eq!(listing.lines().count(), 15);
 
-    let short = taskforce(&["user", "set-password", "--email", "ny.person@example.org"], &url, Some("short\n"));
+    let short = taskforce(
+        &["user", "set-password", "--email", "ny.person@example.org"],
+        &url,
+        Some("short\n"),
+    );
     assert_eq!(short.status.code(), Some(1));
     assert!(text(&short.stderr).contains("at least 10 characters"));
-    let set = taskforce(&["user", "set-password", "--email", "ny.person@example.org"], &url, Some("another-long-password\n"));
+    let set = taskforce(
+        &["user", "set-password", "--email", "ny.person@example.org"],
+        &url,
+        Some("another-long-password\n"),
+    );
     assert!(set.status.success(), "{}", text(&set.stderr));
 
-    let bad_role = taskforce(&["user", "add", "--email", "x@example.org", "--name", "X", "--role", "king"], &url, Some("a-long-enough-password\n"));
+    let bad_role = taskforce(
+        &[
+            "user",
+            "add",
+            "--email",
+            "x@example.org",
+            "--name",
+            "X",
+            "--role",
+            "king",
+        ],
+        &url,
+        Some("a-long-enough-password\n"),
+    );
     assert_eq!(bad_role.status.code(), Some(1));
     assert!(text(&bad_role.stderr).contains("--role \"king\" is not one of"));
     let _ = std::fs::remove_file(path);
