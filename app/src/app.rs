@@ -7,7 +7,10 @@ use leptos_router::{SsrMode, path};
 use crate::api::session::{Login, Logout, SetLanguage, get_session};
 use crate::ui::AppContext;
 use crate::ui::layout::Layout;
-use crate::ui::pages::{AccountsPage, LoginPage, MembersPage, NotFoundPage, OverviewPage};
+use crate::ui::pages::{
+    AccountsPage, AuditPage, ItemFormPage, LoginPage, MeetingFormPage, MeetingPage, MembersPage, NotFoundPage,
+    OverviewPage, PrintPage,
+};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -62,6 +65,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/members") view=MembersPage ssr=SsrMode::Async/>
                     <Route path=path!("/accounts") view=AccountsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/new") view=MeetingFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/edit") view=MeetingFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/items/new") view=ItemFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/items/:item/edit") view=ItemFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/log") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/print") view=PrintPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -5,6 +5,14 @@ use server_fn_codec::{FromServerFnError, JsonEncoding, ServerFnErrorErr};
 
 use crate::i18n::Texts;
 
+/// One field's problem: the field's name, a stable code, and the sentence to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
     #[error("not signed in")]
@@ -17,6 +25,12 @@ pub enum AppError {
     Conflict(String),
     #[error("invalid {field}: {message}")]
     Validation { field: String, message: String },
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
+    #[error("changed by someone else meanwhile")]
+    Stale(String),
+    #[error("not possible in the meeting's current status")]
+    WrongStatus(String),
     #[error("wrong e-mail or password")]
     InvalidCredentials,
     #[error("too many failed sign-ins; wait {minutes} minutes")]
@@ -34,7 +48,15 @@ impl AppError {
     pub fn message(&self, t: &Texts) -> String {
         match self {
             AppError::NotSignedIn => t.err_not_signed_in.to_string(),
-            AppError::Forbidden(message) | AppError::Conflict(message) => message.clone(),
+            AppError::Forbidden(message)
+            | AppError::Conflict(message)
+            | AppError::Stale(message)
+            | AppError::WrongStatus(message) => message.clone(),
+            AppError::Invalid(errors) => errors
+                .iter()
+                .map(|e| e.message.clone())
+                .collect::<Vec<_>>()
+                .join(" "),
             AppError::Validation { message, .. } => message.clone(),
             AppError::NotFound => t.err_not_found.to_string(),
             AppError::InvalidCredentials => t.err_credentials.to_string(),
@@ -50,8 +72,22 @@ impl AppError {
     pub fn field(&self) -> Option<&str> {
         match self {
             AppError::Validation { field, .. } => Some(field),
+            AppError::Invalid(errors) => errors.first().map(|e| e.field.as_str()),
             AppError::InvalidCredentials | AppError::TooManyAttempts { .. } => Some("password"),
             _ => None,
+        }
+    }
+
+    /// The errors that belong next to fields, by field name.
+    pub fn field_errors(&self) -> Vec<FieldError> {
+        match self {
+            AppError::Invalid(errors) => errors.clone(),
+            AppError::Validation { field, message } => vec![FieldError {
+                field: field.clone(),
+                code: String::new(),
+                message: message.clone(),
+            }],
+            _ => Vec::new(),
         }
     }
 
@@ -62,7 +98,9 @@ impl AppError {
             AppError::Forbidden(_) => "forbidden",
             AppError::NotFound => "notfound",
             AppError::Conflict(_) => "conflict",
-            AppError::Validation { .. } => "invalid",
+            AppError::Validation { .. } | AppError::Invalid(_) => "invalid",
+            AppError::Stale(_) => "stale",
+            AppError::WrongStatus(_) => "status",
             AppError::InvalidCredentials => "credentials",
             AppError::TooManyAttempts { .. } => "throttled",
             AppError::CrossSite => "crosssite",
@@ -77,7 +115,8 @@ impl AppError {
             AppError::Forbidden(_) | AppError::CrossSite => 403,
             AppError::NotFound => 404,
             AppError::Conflict(_) => 409,
-            AppError::Validation { .. } => 422,
+            AppError::Validation { .. } | AppError::Invalid(_) => 422,
+            AppError::Stale(_) | AppError::WrongStatus(_) => 409,
             AppError::TooManyAttempts { .. } => 429,
             AppError::Internal | AppError::Transport(_) => 500,
         }

@@ -10,6 +10,8 @@ pub struct Config {
     pub log_level: String,
     pub site_root: String,
     pub session_hours: i64,
+    pub files_dir: String,
+    pub upload_max_mb: u64,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/taskforce.db";
@@ -48,6 +50,8 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
         "directory with the built CSS, fonts and wasm bundle",
     ),
     ("SESSION_HOURS", "12", "how long a sign-in lasts"),
+    ("FILES_DIR", "data/files", "where uploaded papers are stored (outside the web root)"),
+    ("UPLOAD_MAX_MB", "25", "the largest paper accepted, in megabytes"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -96,7 +100,18 @@ impl Config {
                     problem: format!("\"{text}\" is not a number of hours between 1 and 720"),
                 })?,
         };
+        let upload_max_mb = match var("UPLOAD_MAX_MB") {
+            None => 25,
+            Some(text) => text.parse().ok().filter(|mb| (1..=1024).contains(mb)).ok_or_else(|| {
+                ConfigError::Invalid {
+                    name: "UPLOAD_MAX_MB",
+                    problem: format!("\"{text}\" is not a number of megabytes between 1 and 1024"),
+                }
+            })?,
+        };
         Ok(Config {
+            files_dir: var("FILES_DIR").unwrap_or_else(|| "data/files".to_string()),
+            upload_max_mb,
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()),
             listen,
             base_url: base_url.trim_end_matches('/').to_string(),

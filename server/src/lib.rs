@@ -2,5 +2,6 @@
 //! pages, and the command line.
 pub mod cli;
 pub mod config;
+pub mod papers;
 pub mod routes;
 pub mod startup;

@@ -3,7 +3,8 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::middleware;
-use axum::routing::get;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
 use leptos::config::LeptosOptions;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
@@ -15,12 +16,14 @@ use app::server::seed::{SeedOutcome, seed_demo};
 use app::server::state::{AppState, Settings};
 
 use crate::config::Config;
-use crate::routes;
+use crate::{papers, routes};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
     #[error(transparent)]
     Database(#[from] DbSetupError),
+    #[error("cannot create the files directory {path}: {source}")]
+    Files { path: String, source: std::io::Error },
     #[error("cannot seed the demo data: {0}")]
     Seed(#[from] app::server::error::DomainError),
 }
@@ -36,6 +39,10 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 
 /// Connects, migrates and (in demo mode, into an empty database) seeds.
 pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState, StartupError> {
+    std::fs::create_dir_all(&config.files_dir).map_err(|source| StartupError::Files {
+        path: config.files_dir.clone(),
+        source,
+    })?;
     let db = db::connect(&config.database_url).await?;
     db::migrate(&db).await?;
     if config.demo {
@@ -52,6 +59,8 @@ pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState,
             base_url: config.base_url.clone(),
             demo: config.demo,
             session_hours: config.session_hours,
+            files_dir: config.files_dir.clone().into(),
+            upload_max_mb: config.upload_max_mb,
         }),
         clock,
         leptos_options: leptos_options(config),
@@ -61,8 +70,15 @@ pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState,
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
+    // Room for the multipart framing and the other fields around the file itself.
+    let upload_limit = usize::try_from(state.settings.upload_max_mb * 1024 * 1024 + 256 * 1024).unwrap_or(usize::MAX);
     Router::new()
         .route("/healthz", get(routes::healthz))
+        .route("/files/papers/{version_id}", get(papers::download))
+        .route(
+            "/meetings/{meeting_id}/items/{item_id}/papers",
+            post(papers::upload).layer(DefaultBodyLimit::max(upload_limit)),
+        )
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(

@@ -34,6 +34,8 @@ async fn spawn_app() -> TestApp {
         log_level: "warn".into(),
         site_root: "../site".into(),
         session_hours: 12,
+        files_dir: std::env::temp_dir().join(format!("tf-files-{}", address.port())).display().to_string(),
+        upload_max_mb: 1,
     };
     let clock = Arc::new(FixedClock::at(
         Utc.with_ymd_and_hms(2022, 3, 1, 9, 0, 0).unwrap(),

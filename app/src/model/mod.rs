@@ -1,5 +1,6 @@
 //! Types that cross the wire. Parsers live with their types; the browser and the server use
 //! the same ones.
+pub mod agenda;
 pub mod email;
 pub mod lang;
 pub mod meeting;

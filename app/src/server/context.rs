@@ -5,8 +5,9 @@ use axum::http::{HeaderValue, StatusCode, header, request::Parts};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
-use crate::error::AppError;
-use crate::i18n::texts;
+use crate::error::{AppError, FieldError};
+use crate::i18n::{problem_message, texts, Texts};
+use crate::server::error::UploadProblem;
 use crate::model::{CurrentUser, Lang};
 use crate::server::auth::{LANG_COOKIE, SESSION_COOKIE, cookie_value};
 use crate::server::error::DomainError;
@@ -84,6 +85,23 @@ impl Caller {
                 field: field.to_string(),
                 message,
             },
+            DomainError::Form(problems) => AppError::Invalid(
+                problems
+                    .into_iter()
+                    .map(|(field, problem)| FieldError {
+                        field: field.to_string(),
+                        code: problem.code().to_string(),
+                        message: problem_message(self.lang, problem).to_string(),
+                    })
+                    .collect(),
+            ),
+            DomainError::Stale => AppError::Stale(t.err_stale.to_string()),
+            DomainError::WrongStatus => AppError::WrongStatus(t.err_wrong_status.to_string()),
+            DomainError::Upload(problem) => AppError::Invalid(vec![FieldError {
+                field: "file".into(),
+                code: upload_code(problem).into(),
+                message: upload_message(t, problem),
+            }]),
             DomainError::InvalidCredentials => AppError::InvalidCredentials,
             DomainError::Throttled { minutes } => AppError::TooManyAttempts { minutes },
             DomainError::Db(_) | DomainError::Internal(_) => internal(&error),
@@ -159,10 +177,37 @@ pub fn back_to_form(error: AppError, page: &str, keep: &[(&str, &str)]) -> AppEr
         if let AppError::Validation { message, .. } = &error {
             query.push(("message", message.clone()));
         }
+        let coded: Vec<String> = error
+            .field_errors()
+            .into_iter()
+            .filter(|e| !e.code.is_empty())
+            .map(|e| format!("{}:{}", e.field, e.code))
+            .collect();
+        if !coded.is_empty() {
+            query.push(("errs", coded.join(",")));
+        }
         for (key, value) in keep {
             query.push((key, value.to_string()));
         }
         leptos_axum::redirect(&format!("{page}?{}", crate::ui::url::query(&query)));
     }
     error
+}
+
+pub fn upload_code(problem: UploadProblem) -> &'static str {
+    match problem {
+        UploadProblem::TooLarge { .. } => "too_large",
+        UploadProblem::TypeNotAllowed => "type",
+        UploadProblem::Empty => "empty",
+        UploadProblem::NoFile => "no_file",
+    }
+}
+
+pub fn upload_message(t: &Texts, problem: UploadProblem) -> String {
+    match problem {
+        UploadProblem::TooLarge { limit_mb } => t.err_upload_too_large.replace("{mb}", &limit_mb.to_string()),
+        UploadProblem::TypeNotAllowed => t.err_upload_type.to_string(),
+        UploadProblem::Empty => t.err_upload_empty.to_string(),
+        UploadProblem::NoFile => t.err_upload_no_file.to_string(),
+    }
 }

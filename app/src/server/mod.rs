@@ -5,6 +5,8 @@ pub mod context;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod files;
+pub mod markdown;
 pub mod seed;
 pub mod services;
 pub mod state;

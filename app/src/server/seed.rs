@@ -12,7 +12,9 @@ use crate::model::{EmailAddress, Lang, MeetingStatus, Role, Sector};
 use crate::server::auth::hash_password;
 use crate::server::entities::{meeting, taskforce};
 use crate::server::error::DomainError;
+use crate::model::agenda::{ItemDraft, ItemKind, Standing};
 use crate::server::services::accounts::{NewPerson, create_account, create_person};
+use crate::server::services::agenda::{insert_item, standing_items};
 
 pub const DEMO_PASSWORD: &str = "demo-taskforce";
 pub const DEMO_DOMAIN: &str = "example.org";
@@ -269,6 +271,7 @@ pub async fn seed_demo(
     .await?;
 
     let people = people();
+    let mut presenters = std::collections::HashMap::new();
     for (index, demo) in people.iter().enumerate() {
         let email = match demo.email {
             Some(address) => EmailAddress::parse(address)
@@ -292,11 +295,12 @@ pub async fn seed_demo(
         )
         .await?;
         create_account(&txn, now, person.id, demo_hash.clone()).await?;
+        presenters.insert(demo.name, person.id);
     }
 
     let meetings = meetings();
     for demo in &meetings {
-        meeting::ActiveModel {
+        let row = meeting::ActiveModel {
             taskforce_id: Set(taskforce.id),
             number: Set(demo.number),
             title: Set(demo.title.into()),
@@ -311,14 +315,89 @@ pub async fn seed_demo(
             version: Set(1),
             created_at: Set(now),
             updated_at: Set(now),
+            approved_at: Set((demo.status >= MeetingStatus::Published).then_some(now)),
             ..Default::default()
         }
         .insert(&txn)
         .await?;
+        seed_agenda(&txn, now, row.id, demo.number, &presenters).await?;
     }
     txn.commit().await?;
     Ok(SeedOutcome::Seeded {
         people: people.len(),
         meetings: meetings.len(),
     })
+}
+
+/// The substantive items of each demo meeting, between the standing ones.
+fn demo_items(number: i32) -> Vec<(ItemKind, &'static str, &'static str, Option<&'static str>, &'static str, i32, bool)> {
+    use ItemKind::*;
+    match number {
+        1 => vec![
+            (D, "Kommissorium og arbejdsform", "Sekretariatet præsenterer kommissoriet. Taskforcen drøfter **arbejdsform** og forventninger.", None, "Ann Maskell", 40, false),
+            (B, "Arbejdsplan for 2021–2022", "Udkast til arbejdsplan med seks møder, survey og interviewundersøgelse.", Some("Det indstilles, at taskforcen godkender arbejdsplanen."), "Ann Maskell", 30, false),
+        ],
+        2 => vec![
+            (O, "Kortlægning af ledermobilitet", "Resultaterne af kortlægningen: omfang og interviews med sektorskiftere.", None, "Ann Maskell", 30, false),
+            (D, "Motiver og barrierer for sektorskifte", "Taskforcen drøfter kortlægningens fund.", None, "Marie Louise Refsgaard", 45, false),
+        ],
+        3 => vec![
+            (B, "Spørgeskema til surveyen", "Danmarks Statistik og VIVE gennemfører surveyen blandt offentlige ledere i februar 2022.", Some("Det indstilles, at taskforcen godkender spørgeskemaet."), "Lene Holm Pedersen", 40, false),
+            (O, "Interviewundersøgelse med rekrutteringsvirksomheder", "Status på udvælgelsen af virksomheder.", None, "Ann Maskell", 20, false),
+        ],
+        4 => vec![
+            (O, "Foreløbige resultater af surveyen", "VIVE præsenterer de første resultater. Se bilag.", None, "Jesper Rosenberg Hansen", 45, false),
+            (D, "Temaer til anbefalingerne", "Drøftelse af, hvilke temaer anbefalingerne skal dække:\n\n- rekruttering på tværs\n- introduktion og onboarding\n- karriereveje", None, "Marie Louise Refsgaard", 60, false),
+            (B, "Rekruttering af interviewpersoner", "Forslag til udvalgte rekrutteringsvirksomheder (personoplysninger).", Some("Det indstilles, at taskforcen godkender listen over virksomheder."), "Ann Maskell", 15, true),
+        ],
+        5 => vec![
+            (D, "Udkast til anbefalinger", "Første udkast til taskforcens anbefalinger.", None, "Marie Louise Refsgaard", 90, false),
+            (O, "Plan for høring af udkastet", "Sekretariatet orienterer om høringen af medlemmerne.", None, "Ann Maskell", 20, false),
+        ],
+        _ => vec![
+            (B, "Endelige anbefalinger", "Taskforcens anbefalinger til styregruppen.", Some("Det indstilles, at taskforcen godkender anbefalingerne."), "Marie Louise Refsgaard", 90, false),
+            (O, "Lancering og formidling", "Plan for offentliggørelse i efteråret 2022.", None, "Ann Maskell", 30, false),
+        ],
+    }
+}
+
+async fn seed_agenda(
+    db: &impl sea_orm::ConnectionTrait,
+    now: DateTime<Utc>,
+    meeting_id: i32,
+    number: i32,
+    presenters: &std::collections::HashMap<&'static str, i32>,
+) -> Result<(), DomainError> {
+    let [approval, follow_up, aob] = standing_items();
+    let standing = |(standing, kind, title, indstilling, minutes): (Standing, ItemKind, &str, Option<&str>, i32)| {
+        (Some(standing), ItemDraft {
+            kind,
+            title: title.into(),
+            resume: String::new(),
+            indstilling: indstilling.map(str::to_string),
+            presenter_id: None,
+            duration_minutes: minutes,
+            closed: false,
+        })
+    };
+    let mut items = vec![standing(approval)];
+    if number > 1 {
+        items.push(standing(follow_up));
+    }
+    for (kind, title, resume, indstilling, presenter, minutes, closed) in demo_items(number) {
+        items.push((None, ItemDraft {
+            kind,
+            title: title.into(),
+            resume: resume.into(),
+            indstilling: indstilling.map(str::to_string),
+            presenter_id: presenters.get(presenter).copied(),
+            duration_minutes: minutes,
+            closed,
+        }));
+    }
+    items.push(standing(aob));
+    for (position, (standing, draft)) in (1..).zip(items) {
+        insert_item(db, now, meeting_id, position, &draft, standing).await?;
+    }
+    Ok(())
 }

@@ -15,6 +15,10 @@ pub struct Settings {
     pub demo: bool,
     /// How long a sign-in lasts.
     pub session_hours: i64,
+    /// Where uploaded papers are kept: outside the web root, under generated names.
+    pub files_dir: std::path::PathBuf,
+    /// The largest paper accepted, in megabytes.
+    pub upload_max_mb: u64,
 }
 
 impl Settings {

@@ -1,6 +1,10 @@
 //! sea-orm entities, written by hand to match `migrations/`.
+pub mod agenda_item;
+pub mod audit_entry;
 pub mod login_throttle;
 pub mod meeting;
+pub mod paper;
+pub mod paper_version;
 pub mod person;
 pub mod session;
 pub mod taskforce;

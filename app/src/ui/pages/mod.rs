@@ -1,11 +1,21 @@
 mod accounts_page;
+mod audit_page;
+mod item_form_page;
 mod login_page;
+mod meeting_form_page;
+pub(crate) mod meeting_page;
 mod members_page;
 mod not_found_page;
 mod overview_page;
+mod print_page;
 
 pub use accounts_page::AccountsPage;
+pub use audit_page::AuditPage;
+pub use item_form_page::ItemFormPage;
 pub use login_page::LoginPage;
+pub use meeting_form_page::MeetingFormPage;
+pub use meeting_page::MeetingPage;
 pub use members_page::MembersPage;
 pub use not_found_page::NotFoundPage;
 pub use overview_page::OverviewPage;
+pub use print_page::PrintPage;

@@ -24,6 +24,9 @@ pub fn OverviewPage() -> impl IntoView {
                         <h1>{overview.name.clone()}</h1>
                         <p class="font-lead">{overview.description.clone()}</p>
                         <h2>{t.meetings_heading}</h2>
+                        {info.user.as_ref().is_some_and(|u| u.role.is_secretariat()).then(|| view! {
+                            <p><a class="button button-secondary" href="/meetings/new">{t.new_meeting}</a></p>
+                        })}
                         {if overview.meetings.is_empty() {
                             view! { <p>{t.no_meetings}</p> }.into_any()
                         } else {
@@ -63,7 +66,7 @@ fn MeetingTable(lang: Lang, meetings: Vec<MeetingSummary>, next: Option<i32>) ->
                             <tr class:next-meeting=is_next data-meeting=m.number>
                                 <td>{m.number}</td>
                                 <th scope="row">
-                                    {m.title.clone()}
+                                    <a href=format!("/meetings/{}", m.id)>{m.title.clone()}</a>
                                     {is_next.then(|| view! { " "<strong class="next-badge">{t.next_meeting}</strong> })}
                                 </th>
                                 <td><time datetime=machine_readable(m.starts_at, &m.time_zone)>{format_date(lang, m.starts_at, &m.time_zone)}</time></td>

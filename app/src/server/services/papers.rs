@@ -1,0 +1,108 @@
+//! Papers (bilag): recording uploaded files and deciding who may download them.
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
+
+use crate::model::CurrentUser;
+use crate::server::auth::SecretariatAccess;
+use crate::server::entities::{agenda_item, paper, paper_version};
+use crate::server::error::DomainError;
+use crate::server::services::agenda::{agenda_editable_item, may_read_closed, visible_meeting};
+use crate::server::services::audit;
+
+/// A file already checked and stored under `stored_name`.
+pub struct StoredFile {
+    pub stored_name: String,
+    pub original_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+}
+
+/// Adds a paper to an item, or — with `paper_id` — a new version of it; older versions stay.
+pub async fn add_version(
+    db: &DatabaseConnection,
+    access: &SecretariatAccess,
+    now: DateTime<Utc>,
+    item_id: i32,
+    paper_id: Option<i32>,
+    title: &str,
+    file: StoredFile,
+) -> Result<i32, DomainError> {
+    let txn = db.begin().await?;
+    let item = agenda_editable_item(&txn, item_id).await?;
+    let (paper_id, version_no, label) = match paper_id {
+        Some(id) => {
+            let existing = paper::Entity::find_by_id(id)
+                .filter(paper::Column::AgendaItemId.eq(item_id))
+                .one(&txn)
+                .await?
+                .ok_or(DomainError::NotFound)?;
+            let last = paper_version::Entity::find()
+                .filter(paper_version::Column::PaperId.eq(id))
+                .order_by_desc(paper_version::Column::VersionNo)
+                .one(&txn)
+                .await?;
+            (id, last.map(|v| v.version_no + 1).unwrap_or(1), existing.title)
+        }
+        None => {
+            let title = match title.trim() {
+                "" => file.original_name.clone(),
+                given => given.chars().take(200).collect(),
+            };
+            let created = paper::ActiveModel {
+                agenda_item_id: Set(item_id),
+                title: Set(title.clone()),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            (created.id, 1, title)
+        }
+    };
+    paper_version::ActiveModel {
+        paper_id: Set(paper_id),
+        version_no: Set(version_no),
+        original_name: Set(file.original_name.clone()),
+        stored_name: Set(file.stored_name),
+        content_type: Set(file.content_type),
+        size_bytes: Set(file.size_bytes),
+        sha256: Set(file.sha256),
+        uploaded_by: Set(Some(access.user().person_id)),
+        uploaded_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        item.meeting_id,
+        access.user(),
+        now,
+        "paper.uploaded",
+        format!("{label} v{version_no} ({}, {} bytes) on «{}»", file.original_name, file.size_bytes, item.title),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(item.meeting_id)
+}
+
+/// The file behind a version, if the viewer may see its item; NotFound otherwise, so that a
+/// refused download does not reveal that the file exists.
+pub async fn version_for_download(
+    db: &impl ConnectionTrait,
+    viewer: &CurrentUser,
+    version_id: i32,
+) -> Result<paper_version::Model, DomainError> {
+    let version = paper_version::Entity::find_by_id(version_id).one(db).await?.ok_or(DomainError::NotFound)?;
+    let paper = paper::Entity::find_by_id(version.paper_id).one(db).await?.ok_or(DomainError::NotFound)?;
+    let item = agenda_item::Entity::find_by_id(paper.agenda_item_id).one(db).await?.ok_or(DomainError::NotFound)?;
+    visible_meeting(db, viewer, item.meeting_id).await?;
+    if item.closed && !may_read_closed(viewer.role) {
+        return Err(DomainError::NotFound);
+    }
+    Ok(version)
+}

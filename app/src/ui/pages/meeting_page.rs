@@ -1,0 +1,301 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::meetings::{get_meeting, ChangeStatus, ItemAction};
+use crate::i18n::{kind_name, status_name, texts, Texts};
+use crate::model::agenda::{AgendaItemView, MeetingDetail};
+use crate::model::time::{format_clock, format_date, format_time_range, machine_readable};
+use crate::model::Lang;
+use crate::ui::components::PageError;
+use crate::ui::forms::{errors_from_query, file_size, FieldMessage, FormErrors};
+use crate::ui::{session, use_app};
+
+pub fn id_param(name: &'static str) -> Memo<i32> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get(name).and_then(|v| v.parse().ok()).unwrap_or(0)))
+}
+
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    let app = use_app();
+    let id = id_param("id");
+    let item_action = ServerAction::<ItemAction>::new();
+    let change_status = ServerAction::<ChangeStatus>::new();
+    let detail = Resource::new(
+        move || (id.get(), item_action.version().get(), change_status.version().get()),
+        |(id, _, _)| get_meeting(id),
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let info = session(app).await;
+                let t = texts(info.lang);
+                match detail.await {
+                    Err(error) => view! { <PageError error t/> }.into_any(),
+                    Ok(detail) => view! { <MeetingView detail lang=info.lang item_action change_status/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MeetingView(
+    detail: MeetingDetail,
+    lang: Lang,
+    item_action: ServerAction<ItemAction>,
+    change_status: ServerAction<ChangeStatus>,
+) -> impl IntoView {
+    let t = texts(lang);
+    let m = detail.meeting.clone();
+    let zone = m.time_zone.clone();
+    let heading = format!("{} {}: {}", t.meeting_word, m.number, m.title);
+    let action_error = Signal::derive(move || {
+        change_status.value().get().and_then(Result::err).or_else(|| item_action.value().get().and_then(Result::err))
+    });
+    let query = use_query_map();
+    let errors = FormErrors::new(action_error, query, t, lang);
+    let agenda_end = format_clock(lang, detail.agenda_ends_at, &zone);
+    let meeting_end = format_clock(lang, m.ends_at, &zone);
+    let fit = if detail.overrun_minutes > 0 {
+        view! {
+            <div class="alert alert-warning overrun" role="status">
+                <div class="alert-body"><p class="alert-text">
+                    {t.overrun_warning.replace("{end}", &agenda_end).replace("{minutes}", &detail.overrun_minutes.to_string()).replace("{meeting_end}", &meeting_end)}
+                </p></div>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! { <p class="agenda-end">{t.agenda_ends.replace("{end}", &agenda_end)}</p> }.into_any()
+    };
+    let can = detail.can;
+    let id = m.id;
+    let items = detail.items.clone();
+    let count = items.len();
+    view! {
+        <Title text=format!("{heading} – {}", t.app_name)/>
+        <h1>{heading}</h1>
+        <dl class="meeting-facts">
+            <dt>{t.when_label}</dt>
+            <dd><time datetime=machine_readable(m.starts_at, &zone)>{format_date(lang, m.starts_at, &zone)}" "{format_time_range(lang, m.starts_at, m.ends_at, &zone)}</time></dd>
+            <dt>{t.where_label}</dt>
+            <dd>{m.location.clone()}{m.online_link.clone().map(|link| view! { " · "<a href=link>{t.join_online}</a> })}</dd>
+            <dt>{t.col_status}</dt>
+            <dd><span class="status-tag" data-status=m.status.as_str()>{status_name(lang, m.status)}</span></dd>
+        </dl>
+        {move || errors.general().get().map(|message| view! {
+            <div class="alert alert-error" role="alert"><div class="alert-body"><p class="alert-text">{message}</p></div></div>
+        })}
+        <ReviewState detail=detail.clone() t/>
+        <nav class="meeting-links" aria-label=t.actions_heading>
+            <ul class="nobullet-list inline-list">
+                {can.edit.then(|| view! { <li><a class="button button-secondary" href=format!("/meetings/{id}/edit")>{t.edit_meeting}</a></li> })}
+                {can.edit.then(|| view! { <li><a class="button button-secondary" href=format!("/meetings/{id}/items/new")>{t.add_item}</a></li> })}
+                <li><a class="function-link" href=format!("/meetings/{id}/print")>{t.print_link}</a></li>
+                {can.read_audit.then(|| view! { <li><a class="function-link" href=format!("/meetings/{id}/log")>{t.audit_link}</a></li> })}
+            </ul>
+        </nav>
+        <StatusActions detail=detail.clone() t change_status errors/>
+        <h2>{t.agenda_heading}</h2>
+        {fit}
+        <ol class="agenda nobullet-list">
+            {items.into_iter().map(|item| view! {
+                <AgendaItem item lang zone=zone.clone() meeting_id=id editable=can.edit count item_action/>
+            }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn ReviewState(detail: MeetingDetail, t: &'static Texts) -> impl IntoView {
+    use crate::model::MeetingStatus;
+    let in_review = detail.meeting.status == MeetingStatus::InReview;
+    let sent_back = detail.meeting.status == MeetingStatus::Draft && detail.review_comment.is_some();
+    view! {
+        {(in_review && detail.approved).then(|| view! {
+            <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{t.approved_note}</p></div></div>
+        })}
+        {(in_review && !detail.approved).then(|| view! {
+            <div class="alert alert-info" role="status"><div class="alert-body"><p class="alert-text">{t.awaiting_approval}</p></div></div>
+        })}
+        {sent_back.then(|| view! {
+            <div class="alert alert-warning" role="status"><div class="alert-body">
+                <p class="alert-heading">{t.sent_back_note}</p>
+                <p class="alert-text review-comment">{detail.review_comment.clone().unwrap_or_default()}</p>
+            </div></div>
+        })}
+    }
+}
+
+#[component]
+fn StatusActions(detail: MeetingDetail, t: &'static Texts, change_status: ServerAction<ChangeStatus>, errors: FormErrors) -> impl IntoView {
+    let can = detail.can;
+    let id = detail.meeting.id;
+    let button = move |step: &'static str, label: &'static str, primary: bool| {
+        view! {
+            <ActionForm action=change_status attr:class="status-form">
+                <input type="hidden" name="input[meeting_id]" value=id/>
+                <input type="hidden" name="input[step]" value=step/>
+                <button type="submit" class=if primary { "button button-primary" } else { "button button-secondary" }>{label}</button>
+            </ActionForm>
+        }
+    };
+    let any = can.submit_for_review || can.review || can.publish || can.mark_held || can.close;
+    any.then(|| view! {
+        <section class="status-actions" aria-labelledby="status-actions-heading">
+            <h2 id="status-actions-heading" class="h3">{t.actions_heading}</h2>
+            {can.submit_for_review.then(|| button("submit", t.submit_review, true))}
+            {can.review.then(|| view! {
+                {button("approve", t.approve, true)}
+                <ActionForm action=change_status attr:class="status-form send-back-form">
+                    <input type="hidden" name="input[meeting_id]" value=id/>
+                    <input type="hidden" name="input[step]" value="send_back"/>
+                    <div class="form-group" class:form-error=move || errors.field("comment").get().is_some()>
+                        <label class="form-label" for="comment">{t.comment_label}</label>
+                        <FieldMessage id="comment" error=errors.field("comment")/>
+                        <textarea class="form-input" id="comment" name="input[comment]" rows="3"></textarea>
+                    </div>
+                    <button type="submit" class="button button-secondary">{t.send_back}</button>
+                </ActionForm>
+            })}
+            {can.publish.then(|| button("publish", t.publish, true))}
+            {can.mark_held.then(|| button("held", t.mark_held, false))}
+            {can.close.then(|| button("close", t.close_meeting, false))}
+        </section>
+    })
+}
+
+#[component]
+fn AgendaItem(
+    item: AgendaItemView,
+    lang: Lang,
+    zone: String,
+    meeting_id: i32,
+    editable: bool,
+    count: usize,
+    item_action: ServerAction<ItemAction>,
+) -> impl IntoView {
+    let t = texts(lang);
+    let starts = format_clock(lang, item.starts_at, &zone);
+    let anchor = format!("item-{}", item.id);
+    if item.restricted {
+        return view! {
+            <li class="agenda-item agenda-item--closed" id=anchor>
+                <h3 class="h4">{format!("{}. {}", item.number, t.closed_item)}</h3>
+                <p class="item-meta">{format!("kl. {starts} · {} {}", item.duration_minutes, t.minutes_short)}</p>
+                <p>{t.closed_item_note}</p>
+            </li>
+        }
+        .into_any();
+    }
+    let query = use_query_map();
+    let item_id = item.id;
+    let upload_error = Memo::new(move |_| {
+        query.with(|q| {
+            (q.get("item").and_then(|v| v.parse::<i32>().ok()) == Some(item_id))
+                .then(|| errors_from_query(q, t, lang).into_iter().find(|e| e.field == "file").map(|e| e.message))
+                .flatten()
+        })
+    });
+    let uploaded = Memo::new(move |_| query.with(|q| q.get("uploaded").and_then(|v| v.parse::<i32>().ok()) == Some(item_id)));
+    let control = move |action: &'static str, label: &'static str| {
+        view! {
+            <ActionForm action=item_action attr:class="item-control">
+                <input type="hidden" name="input[item_id]" value=item_id/>
+                <input type="hidden" name="input[action]" value=action/>
+                <button type="submit" class="button button-secondary button-small" aria-label=format!("{label}: {} {}", t.item_word, item.number)>{label}</button>
+            </ActionForm>
+        }
+    };
+    let papers = item.papers.clone();
+    let file_id = format!("file-{item_id}");
+    let title_id = format!("paper-title-{item_id}");
+    let version_id = format!("paper-version-{item_id}");
+    view! {
+        <li class="agenda-item" id=anchor data-kind=item.kind.as_str()>
+            <h3 class="h4">
+                {format!("{}. {}", item.number, item.title)}" "
+                <span class="kind-tag" title=kind_name(lang, item.kind)>
+                    <abbr title=kind_name(lang, item.kind)>{item.kind.as_str()}</abbr>
+                    <span class="sr-only">" – "{kind_name(lang, item.kind)}</span>
+                </span>
+                {item.closed.then(|| view! { " "<span class="closed-tag">{t.closed_item}</span> })}
+            </h3>
+            <p class="item-meta">
+                {format!("kl. {starts} · {} {}", item.duration_minutes, t.minutes_short)}
+                {item.presenter_name.clone().map(|name| view! { " · "{t.presenter_label}" "{name} })}
+            </p>
+            <div class="item-resume" inner_html=item.resume_html.clone()></div>
+            {item.indstilling.clone().map(|text| view! {
+                <div class="indstilling"><strong>{t.indstilling_label}": "</strong>{text}</div>
+            })}
+            {(!papers.is_empty()).then(|| view! {
+                <div class="papers">
+                    <p class="papers-label"><strong>{t.papers_label}</strong></p>
+                    <ul class="papers-list">
+                        {papers.clone().into_iter().map(|paper| {
+                            let latest = paper.versions.first().cloned();
+                            let older: Vec<_> = paper.versions.iter().skip(1).cloned().collect();
+                            view! {
+                                <li>
+                                    {latest.map(|v| view! {
+                                        <a href=format!("/files/papers/{}", v.id) download="">{paper.title.clone()}</a>
+                                        " ("{v.original_name.clone()}", "{file_size(lang, v.size_bytes)}", "{t.version_word}" "{v.version_no}")"
+                                    })}
+                                    {(!older.is_empty()).then(|| view! {
+                                        <details class="older-versions">
+                                            <summary>{t.older_versions}</summary>
+                                            <ul>
+                                                {older.into_iter().map(|v| view! {
+                                                    <li><a href=format!("/files/papers/{}", v.id) download="">{format!("{} {} – {}", t.version_word, v.version_no, v.original_name)}</a></li>
+                                                }).collect_view()}
+                                            </ul>
+                                        </details>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
+            {editable.then(|| view! {
+                <div class="item-controls">
+                    {(item.number > 1).then(|| control("up", t.move_up))}
+                    {(item.number < count).then(|| control("down", t.move_down))}
+                    <a class="button button-secondary button-small" href=format!("/meetings/{meeting_id}/items/{item_id}/edit")
+                        aria-label=format!("{}: {} {}", t.edit, t.item_word, item.number)>{t.edit}</a>
+                    {control("remove", t.remove)}
+                </div>
+                <details class="upload" open=move || upload_error.get().is_some()>
+                    <summary>{t.upload_heading}</summary>
+                    {move || uploaded.get().then(|| view! { <p class="upload-ok" role="status">{t.uploaded_note}</p> })}
+                    <form method="post" enctype="multipart/form-data" action=format!("/meetings/{meeting_id}/items/{item_id}/papers") class="upload-form">
+                        <div class="form-group" class:form-error=move || upload_error.get().is_some()>
+                            <label class="form-label" for=file_id.clone()>{t.upload_file_label}</label>
+                            {move || upload_error.get().map(|message| view! { <span class="form-error-message">{message}</span> })}
+                            <input class="form-file-input" type="file" id=file_id.clone() name="file" required=true
+                                accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg,.gif,.txt,.md,.csv"/>
+                        </div>
+                        <div class="form-group">
+                            <label class="form-label" for=title_id.clone()>{t.paper_title_label}</label>
+                            <input class="form-input" type="text" id=title_id.clone() name="title"/>
+                        </div>
+                        {(!papers.is_empty()).then(|| view! {
+                            <div class="form-group">
+                                <label class="form-label" for=version_id.clone()>{t.new_version_of}</label>
+                                <select class="form-select" id=version_id.clone() name="paper_id">
+                                    <option value="">{t.new_paper}</option>
+                                    {papers.iter().map(|p| view! { <option value=p.id>{p.title.clone()}</option> }).collect_view()}
+                                </select>
+                            </div>
+                        })}
+                        <button type="submit" class="button button-secondary">{t.upload_button}</button>
+                    </form>
+                </details>
+            })}
+        </li>
+    }
+    .into_any()
+}
