@@ -8,8 +8,8 @@ use crate::api::session::{Login, Logout, SetLanguage, get_session};
 use crate::ui::AppContext;
 use crate::ui::layout::Layout;
 use crate::ui::pages::{
-    AccountsPage, AuditPage, ItemFormPage, LoginPage, MeetingFormPage, MeetingPage, MembersPage, NotFoundPage,
-    OverviewPage, PrintPage,
+    AccountsPage, AuditPage, ItemFormPage, LoginPage, MeetingFormPage, MeetingPage, MembersPage,
+    NotFoundPage, OverviewPage, PrintPage,
 };
 
 /// The HTML document around the app, rendered on the server only.

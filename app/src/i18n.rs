@@ -521,7 +521,9 @@ pub fn problem_message(lang: Lang, problem: FormProblem) -> &'static str {
         (Lang::En, PresenterUnknown) => "Choose a presenter from the list.",
         (Lang::En, DateInvalid) => "Enter the date as yyyy-mm-dd, e.g. 2022-04-05.",
         (Lang::En, TimeInvalid) => "Enter the time as hh:mm, e.g. 13:00.",
-        (Lang::En, TimeDoesNotExist) => "That time does not exist on that day (summer time starts).",
+        (Lang::En, TimeDoesNotExist) => {
+            "That time does not exist on that day (summer time starts)."
+        }
         (Lang::En, EndBeforeStart) => "The meeting must end after it starts.",
         (Lang::En, LocationEmpty) => "Enter where the meeting is held.",
         (Lang::En, LinkInvalid) => "The link must start with https://.",

@@ -98,12 +98,18 @@ impl MigrationTrait for Migration {
                     .col(pk_auto(AgendaItem::Id))
                     .col(integer(AgendaItem::MeetingId))
                     .col(integer(AgendaItem::Position))
-                    .col(string(AgendaItem::Kind).check(Expr::col(AgendaItem::Kind).is_in(["B", "D", "O"])))
+                    .col(
+                        string(AgendaItem::Kind)
+                            .check(Expr::col(AgendaItem::Kind).is_in(["B", "D", "O"])),
+                    )
                     .col(string(AgendaItem::Title))
                     .col(text(AgendaItem::Resume))
                     .col(text_null(AgendaItem::Indstilling))
                     .col(integer_null(AgendaItem::PresenterId))
-                    .col(integer(AgendaItem::DurationMinutes).check(Expr::col(AgendaItem::DurationMinutes).gt(0)))
+                    .col(
+                        integer(AgendaItem::DurationMinutes)
+                            .check(Expr::col(AgendaItem::DurationMinutes).gt(0)),
+                    )
                     .col(boolean(AgendaItem::Closed).default(false))
                     .col(string_null(AgendaItem::Standing))
                     .col(integer(AgendaItem::Version).default(1))
@@ -235,13 +241,25 @@ impl MigrationTrait for Migration {
             Paper::Table.into_iden(),
             AgendaItem::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         manager
-            .alter_table(Table::alter().table(Meeting::Table).drop_column(Meeting::ApprovedAt).to_owned())
+            .alter_table(
+                Table::alter()
+                    .table(Meeting::Table)
+                    .drop_column(Meeting::ApprovedAt)
+                    .to_owned(),
+            )
             .await?;
         manager
-            .alter_table(Table::alter().table(Meeting::Table).drop_column(Meeting::ReviewComment).to_owned())
+            .alter_table(
+                Table::alter()
+                    .table(Meeting::Table)
+                    .drop_column(Meeting::ReviewComment)
+                    .to_owned(),
+            )
             .await
     }
 }

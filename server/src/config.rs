@@ -50,8 +50,16 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
         "directory with the built CSS, fonts and wasm bundle",
     ),
     ("SESSION_HOURS", "12", "how long a sign-in lasts"),
-    ("FILES_DIR", "data/files", "where uploaded papers are stored (outside the web root)"),
-    ("UPLOAD_MAX_MB", "25", "the largest paper accepted, in megabytes"),
+    (
+        "FILES_DIR",
+        "data/files",
+        "where uploaded papers are stored (outside the web root)",
+    ),
+    (
+        "UPLOAD_MAX_MB",
+        "25",
+        "the largest paper accepted, in megabytes",
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -102,12 +110,14 @@ impl Config {
         };
         let upload_max_mb = match var("UPLOAD_MAX_MB") {
             None => 25,
-            Some(text) => text.parse().ok().filter(|mb| (1..=1024).contains(mb)).ok_or_else(|| {
-                ConfigError::Invalid {
+            Some(text) => text
+                .parse()
+                .ok()
+                .filter(|mb| (1..=1024).contains(mb))
+                .ok_or_else(|| ConfigError::Invalid {
                     name: "UPLOAD_MAX_MB",
                     problem: format!("\"{text}\" is not a number of megabytes between 1 and 1024"),
-                }
-            })?,
+                })?,
         };
         Ok(Config {
             files_dir: var("FILES_DIR").unwrap_or_else(|| "data/files".to_string()),

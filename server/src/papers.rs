@@ -4,13 +4,13 @@ use std::path::{Path as FsPath, PathBuf};
 
 use axum::body::Body;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
 use app::model::CurrentUser;
-use app::server::auth::{cookie_value, require_secretariat, SESSION_COOKIE};
+use app::server::auth::{SESSION_COOKIE, cookie_value, require_secretariat};
 use app::server::context::upload_code;
 use app::server::error::{DomainError, UploadProblem};
 use app::server::files::{allowed_type, clean_name, stored_name};
@@ -20,11 +20,19 @@ use app::server::state::AppState;
 async fn current_user(state: &AppState, headers: &HeaderMap) -> Option<CurrentUser> {
     let cookies = headers.get(header::COOKIE)?.to_str().ok()?;
     let token = cookie_value(cookies, SESSION_COOKIE)?;
-    sessions::user_for_token(&state.db, state.clock.now(), token).await.ok().flatten()
+    sessions::user_for_token(&state.db, state.clock.now(), token)
+        .await
+        .ok()
+        .flatten()
 }
 
 fn plain(status: StatusCode, text: &'static str) -> Response {
-    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        text,
+    )
+        .into_response()
 }
 
 /// A file as it arrives: streamed to a temporary name, measured and hashed on the way.
@@ -40,7 +48,11 @@ async fn discard(path: &FsPath) {
     let _ = tokio::fs::remove_file(path).await;
 }
 
-async fn receive_file(field: &mut axum::extract::multipart::Field<'_>, dir: &FsPath, limit: u64) -> Result<Incoming, UploadProblem> {
+async fn receive_file(
+    field: &mut axum::extract::multipart::Field<'_>,
+    dir: &FsPath,
+    limit: u64,
+) -> Result<Incoming, UploadProblem> {
     let name = clean_name(field.file_name().unwrap_or_default());
     let temp = dir.join(format!("upload-{}.part", stored_name()));
     let mut file = tokio::fs::File::create(&temp).await.map_err(|e| {
@@ -84,8 +96,18 @@ async fn receive_file(field: &mut axum::extract::multipart::Field<'_>, dir: &FsP
         discard(&temp).await;
         return Err(UploadProblem::NoFile);
     }
-    let sha256 = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
-    Ok(Incoming { temp, head, size, sha256, name })
+    let sha256 = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok(Incoming {
+        temp,
+        head,
+        size,
+        sha256,
+        name,
+    })
 }
 
 /// POST /meetings/{meeting_id}/items/{item_id}/papers — multipart: `file`, `title`, `paper_id`.
@@ -100,14 +122,24 @@ pub async fn upload(
     };
     let Ok(access) = require_secretariat(&user) else {
         tracing::warn!(person = user.person_id, "refused upload: not secretariat");
-        return plain(StatusCode::FORBIDDEN, "Du har ikke adgang. / You do not have access.\n");
+        return plain(
+            StatusCode::FORBIDDEN,
+            "Du har ikke adgang. / You do not have access.\n",
+        );
     };
-    let back = |query: String| Redirect::to(&format!("/meetings/{meeting_id}?item={item_id}&{query}#item-{item_id}")).into_response();
-    let refuse = |problem: UploadProblem| back(format!("error=invalid&errs=file:{}", upload_code(problem)));
+    let back = |query: String| {
+        Redirect::to(&format!(
+            "/meetings/{meeting_id}?item={item_id}&{query}#item-{item_id}"
+        ))
+        .into_response()
+    };
+    let refuse =
+        |problem: UploadProblem| back(format!("error=invalid&errs=file:{}", upload_code(problem)));
 
     let limit = state.settings.upload_max_mb * 1024 * 1024;
     let dir = state.settings.files_dir.clone();
-    let (mut title, mut paper_id, mut incoming): (String, Option<i32>, Option<Incoming>) = (String::new(), None, None);
+    let (mut title, mut paper_id, mut incoming): (String, Option<i32>, Option<Incoming>) =
+        (String::new(), None, None);
     loop {
         let mut field = match multipart.next_field().await {
             Ok(Some(field)) => field,
@@ -117,12 +149,20 @@ pub async fn upload(
                 if let Some(file) = incoming.take() {
                     discard(&file.temp).await;
                 }
-                return refuse(UploadProblem::TooLarge { limit_mb: state.settings.upload_max_mb });
+                return refuse(UploadProblem::TooLarge {
+                    limit_mb: state.settings.upload_max_mb,
+                });
             }
         };
         match field.name().unwrap_or_default() {
             "title" => title = field.text().await.unwrap_or_default(),
-            "paper_id" => paper_id = field.text().await.ok().and_then(|v| v.trim().parse::<i32>().ok()),
+            "paper_id" => {
+                paper_id = field
+                    .text()
+                    .await
+                    .ok()
+                    .and_then(|v| v.trim().parse::<i32>().ok())
+            }
             "file" if incoming.is_none() && field.file_name().is_some_and(|n| !n.is_empty()) => {
                 match receive_file(&mut field, &dir, limit).await {
                     Ok(file) => incoming = Some(file),
@@ -149,7 +189,10 @@ pub async fn upload(
     if let Err(error) = tokio::fs::rename(&file.temp, &final_path).await {
         tracing::error!(%error, "cannot move an upload into place");
         discard(&file.temp).await;
-        return plain(StatusCode::INTERNAL_SERVER_ERROR, "Upload failed. Try again.\n");
+        return plain(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Upload failed. Try again.\n",
+        );
     }
     let record = papers::StoredFile {
         stored_name: stored,
@@ -158,7 +201,17 @@ pub async fn upload(
         size_bytes: i64::try_from(file.size).unwrap_or(i64::MAX),
         sha256: file.sha256.clone(),
     };
-    match papers::add_version(&state.db, &access, state.clock.now(), item_id, paper_id, &title, record).await {
+    match papers::add_version(
+        &state.db,
+        &access,
+        state.clock.now(),
+        item_id,
+        paper_id,
+        &title,
+        record,
+    )
+    .await
+    {
         Ok(_) => back(format!("uploaded={item_id}")),
         Err(error) => {
             discard(&final_path).await;
@@ -167,7 +220,10 @@ pub async fn upload(
                 DomainError::WrongStatus => back("error=status".into()),
                 other => {
                     tracing::error!(error = %other, "cannot record an upload");
-                    plain(StatusCode::INTERNAL_SERVER_ERROR, "Upload failed. Try again.\n")
+                    plain(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        "Upload failed. Try again.\n",
+                    )
                 }
             }
         }
@@ -175,13 +231,19 @@ pub async fn upload(
 }
 
 /// GET /files/papers/{version_id} — only for people who may see the item.
-pub async fn download(State(state): State<AppState>, Path(version_id): Path<i32>, headers: HeaderMap) -> Response {
+pub async fn download(
+    State(state): State<AppState>,
+    Path(version_id): Path<i32>,
+    headers: HeaderMap,
+) -> Response {
     let Some(user) = current_user(&state, &headers).await else {
         return Redirect::to("/login").into_response();
     };
     let version = match papers::version_for_download(&state.db, &user, version_id).await {
         Ok(version) => version,
-        Err(DomainError::NotFound) => return plain(StatusCode::NOT_FOUND, "Ikke fundet. / Not found.\n"),
+        Err(DomainError::NotFound) => {
+            return plain(StatusCode::NOT_FOUND, "Ikke fundet. / Not found.\n");
+        }
         Err(error) => {
             tracing::error!(%error, "download failed");
             return plain(StatusCode::INTERNAL_SERVER_ERROR, "Error.\n");
@@ -197,15 +259,37 @@ pub async fn download(State(state): State<AppState>, Path(version_id): Path<i32>
     };
     let mut response = Response::new(Body::from(bytes));
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_str(&version.content_type).unwrap_or(HeaderValue::from_static("application/octet-stream")));
-    headers.insert(header::CONTENT_DISPOSITION, disposition(&version.original_name));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(&version.content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        disposition(&version.original_name),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
     response
 }
 
 /// `attachment; filename="ascii"; filename*=UTF-8''percent-encoded` (RFC 6266).
 fn disposition(name: &str) -> HeaderValue {
-    let ascii: String = name.chars().map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' { c } else { '_' }).collect();
-    let value = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{}", app::ui::url::encode(name));
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let value = format!(
+        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        app::ui::url::encode(name)
+    );
     HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static("attachment"))
 }

@@ -2,8 +2,8 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::middleware;
 use axum::extract::DefaultBodyLimit;
+use axum::middleware;
 use axum::routing::{get, post};
 use leptos::config::LeptosOptions;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -23,7 +23,10 @@ pub enum StartupError {
     #[error(transparent)]
     Database(#[from] DbSetupError),
     #[error("cannot create the files directory {path}: {source}")]
-    Files { path: String, source: std::io::Error },
+    Files {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot seed the demo data: {0}")]
     Seed(#[from] app::server::error::DomainError),
 }
@@ -71,7 +74,8 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     // Room for the multipart framing and the other fields around the file itself.
-    let upload_limit = usize::try_from(state.settings.upload_max_mb * 1024 * 1024 + 256 * 1024).unwrap_or(usize::MAX);
+    let upload_limit = usize::try_from(state.settings.upload_max_mb * 1024 * 1024 + 256 * 1024)
+        .unwrap_or(usize::MAX);
     Router::new()
         .route("/healthz", get(routes::healthz))
         .route("/files/papers/{version_id}", get(papers::download))

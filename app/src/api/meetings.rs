@@ -37,7 +37,7 @@ pub async fn get_meeting(id: i32) -> Result<MeetingDetail, AppError> {
 pub async fn save_meeting(input: MeetingForm) -> Result<(), AppError> {
     use crate::model::time::Zone;
     use crate::server::auth::require_secretariat;
-    use crate::server::context::{back_to_form, Caller};
+    use crate::server::context::{Caller, back_to_form};
     use crate::server::error::DomainError;
     use crate::server::services::{meeting_admin, taskforce};
 
@@ -64,12 +64,28 @@ pub async fn save_meeting(input: MeetingForm) -> Result<(), AppError> {
         Ok(draft) => match input.meeting_id {
             Some(id) => {
                 let expected = input.version.unwrap_or_default();
-                meeting_admin::update_meeting(&state.db, &access, state.clock.now(), id, expected, draft)
-                    .await
-                    .map(|()| id)
+                meeting_admin::update_meeting(
+                    &state.db,
+                    &access,
+                    state.clock.now(),
+                    id,
+                    expected,
+                    draft,
+                )
+                .await
+                .map(|()| id)
             }
             None => match taskforce::the_taskforce(&state.db).await {
-                Ok(tf) => meeting_admin::create_meeting(&state.db, &access, state.clock.now(), tf.id, draft).await,
+                Ok(tf) => {
+                    meeting_admin::create_meeting(
+                        &state.db,
+                        &access,
+                        state.clock.now(),
+                        tf.id,
+                        draft,
+                    )
+                    .await
+                }
                 Err(e) => Err(e),
             },
         },
@@ -86,7 +102,7 @@ pub async fn save_meeting(input: MeetingForm) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "item_save")]
 pub async fn save_item(input: ItemForm) -> Result<(), AppError> {
     use crate::server::auth::require_secretariat;
-    use crate::server::context::{back_to_form, Caller};
+    use crate::server::context::{Caller, back_to_form};
     use crate::server::error::DomainError;
     use crate::server::services::agenda;
 
@@ -114,8 +130,20 @@ pub async fn save_item(input: ItemForm) -> Result<(), AppError> {
     let result = match input.parse() {
         Err(problems) => Err(DomainError::Form(problems)),
         Ok(draft) => match input.item_id {
-            Some(item) => agenda::update_item(&state.db, &access, now, item, input.version.unwrap_or_default(), draft).await,
-            None => agenda::add_item(&state.db, &access, now, input.meeting_id, draft).await.map(|_| ()),
+            Some(item) => {
+                agenda::update_item(
+                    &state.db,
+                    &access,
+                    now,
+                    item,
+                    input.version.unwrap_or_default(),
+                    draft,
+                )
+                .await
+            }
+            None => agenda::add_item(&state.db, &access, now, input.meeting_id, draft)
+                .await
+                .map(|_| ()),
         },
     };
     match result {
@@ -149,7 +177,7 @@ pub async fn item_action(input: ItemCommand) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "meeting_status")]
 pub async fn change_status(input: StatusChange) -> Result<(), AppError> {
     use crate::model::agenda::Transition;
-    use crate::server::context::{back_to_form, Caller};
+    use crate::server::context::{Caller, back_to_form};
     use crate::server::error::DomainError;
     use crate::server::services::meeting_admin;
 
@@ -158,7 +186,17 @@ pub async fn change_status(input: StatusChange) -> Result<(), AppError> {
     let step = Transition::parse(&input.step).ok_or(DomainError::NotFound);
     let state = &caller.state;
     let result = match step {
-        Ok(step) => meeting_admin::transition(&state.db, user, state.clock.now(), input.meeting_id, step, &input.comment).await,
+        Ok(step) => {
+            meeting_admin::transition(
+                &state.db,
+                user,
+                state.clock.now(),
+                input.meeting_id,
+                step,
+                &input.comment,
+            )
+            .await
+        }
         Err(e) => Err(e),
     };
     match result {

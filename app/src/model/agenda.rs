@@ -25,7 +25,9 @@ impl ItemKind {
     }
 
     pub fn parse(value: &str) -> Option<ItemKind> {
-        ItemKind::ALL.into_iter().find(|k| k.as_str() == value.trim())
+        ItemKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == value.trim())
     }
 }
 
@@ -135,7 +137,10 @@ pub struct AuditRow {
 }
 
 /// Each item's start, from the meeting's start and the durations before it; and the end.
-pub fn item_starts(meeting_start: DateTime<Utc>, durations: &[i32]) -> (Vec<DateTime<Utc>>, DateTime<Utc>) {
+pub fn item_starts(
+    meeting_start: DateTime<Utc>,
+    durations: &[i32],
+) -> (Vec<DateTime<Utc>>, DateTime<Utc>) {
     let mut at = meeting_start;
     let mut starts = Vec::with_capacity(durations.len());
     for minutes in durations {
@@ -265,7 +270,9 @@ impl ItemForm {
         if kind.is_none() {
             problems.push(("kind", FormProblem::KindUnknown));
         }
-        let title = title(&self.title).map_err(|p| problems.push(("title", p))).ok();
+        let title = title(&self.title)
+            .map_err(|p| problems.push(("title", p)))
+            .ok();
         let duration = match self.duration.trim().parse::<i32>() {
             Ok(minutes) if (1..=MAX_DURATION_MINUTES).contains(&minutes) => Some(minutes),
             Ok(_) => {
@@ -339,7 +346,9 @@ pub struct MeetingDraft {
 impl MeetingForm {
     pub fn parse(&self, zone: Zone) -> Result<MeetingDraft, Vec<(&'static str, FormProblem)>> {
         let mut problems = Vec::new();
-        let title = title(&self.title).map_err(|p| problems.push(("title", p))).ok();
+        let title = title(&self.title)
+            .map_err(|p| problems.push(("title", p)))
+            .ok();
         let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d")
             .map_err(|_| problems.push(("date", FormProblem::DateInvalid)))
             .ok();
@@ -371,7 +380,9 @@ impl MeetingForm {
         let online_link = if link.is_empty() {
             None
         } else if (link.starts_with("https://") || link.starts_with("http://"))
-            && !link.chars().any(|c| c.is_whitespace() || c == '"' || c == '<')
+            && !link
+                .chars()
+                .any(|c| c.is_whitespace() || c == '"' || c == '<')
         {
             Some(link.to_string())
         } else {
@@ -453,9 +464,22 @@ mod tests {
 
     #[test]
     fn a_decision_item_needs_an_indstilling() {
-        let problems = item("B", "10", "  ").parse().expect_err("B without indstilling");
-        assert_eq!(problems, vec![("indstilling", FormProblem::IndstillingRequired)]);
-        assert!(item("B", "10", "Det indstilles, at taskforcen godkender dagsordenen.").parse().is_ok());
+        let problems = item("B", "10", "  ")
+            .parse()
+            .expect_err("B without indstilling");
+        assert_eq!(
+            problems,
+            vec![("indstilling", FormProblem::IndstillingRequired)]
+        );
+        assert!(
+            item(
+                "B",
+                "10",
+                "Det indstilles, at taskforcen godkender dagsordenen."
+            )
+            .parse()
+            .is_ok()
+        );
         assert!(item("O", "10", "").parse().is_ok());
     }
 
@@ -468,14 +492,27 @@ mod tests {
             ("ti", FormProblem::DurationNotANumber),
             ("", FormProblem::DurationNotANumber),
         ] {
-            assert_eq!(item("D", text, "").parse(), Err(vec![("duration", problem)]), "{text}");
+            assert_eq!(
+                item("D", text, "").parse(),
+                Err(vec![("duration", problem)]),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn every_problem_is_reported_at_once() {
-        let form = ItemForm { kind: "X".into(), duration: "-1".into(), ..ItemForm::default() };
-        let fields: Vec<_> = form.parse().expect_err("invalid").into_iter().map(|(f, _)| f).collect();
+        let form = ItemForm {
+            kind: "X".into(),
+            duration: "-1".into(),
+            ..ItemForm::default()
+        };
+        let fields: Vec<_> = form
+            .parse()
+            .expect_err("invalid")
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
         assert_eq!(fields, vec!["kind", "title", "duration"]);
     }
 
@@ -483,7 +520,14 @@ mod tests {
     fn item_times_follow_from_the_meeting_start_and_the_durations() {
         let start = Utc.with_ymd_and_hms(2022, 4, 5, 11, 0, 0).unwrap();
         let (starts, end) = item_starts(start, &[5, 20, 45]);
-        assert_eq!(starts, vec![start, start + Duration::minutes(5), start + Duration::minutes(25)]);
+        assert_eq!(
+            starts,
+            vec![
+                start,
+                start + Duration::minutes(5),
+                start + Duration::minutes(25)
+            ]
+        );
         assert_eq!(end, start + Duration::minutes(70));
     }
 
@@ -500,17 +544,31 @@ mod tests {
 
     #[test]
     fn a_meeting_that_ends_before_it_starts_is_refused_at_the_end_field() {
-        let problems = meeting_form("2022-04-05", "15:00", "13:00").parse(Zone::EuropeCopenhagen).expect_err("ends first");
+        let problems = meeting_form("2022-04-05", "15:00", "13:00")
+            .parse(Zone::EuropeCopenhagen)
+            .expect_err("ends first");
         assert_eq!(problems, vec![("end", FormProblem::EndBeforeStart)]);
     }
 
     #[test]
     fn meeting_times_are_read_in_copenhagen_time_on_both_sides_of_dst() {
-        let summer = meeting_form("2022-04-05", "13:00", "16:00").parse(Zone::EuropeCopenhagen).unwrap();
-        assert_eq!(summer.starts_at, Utc.with_ymd_and_hms(2022, 4, 5, 11, 0, 0).unwrap());
-        let winter = meeting_form("2022-01-25", "09:30", "12:00").parse(Zone::EuropeCopenhagen).unwrap();
-        assert_eq!(winter.starts_at, Utc.with_ymd_and_hms(2022, 1, 25, 8, 30, 0).unwrap());
-        let gap = meeting_form("2022-03-27", "02:30", "04:00").parse(Zone::EuropeCopenhagen).expect_err("gap");
+        let summer = meeting_form("2022-04-05", "13:00", "16:00")
+            .parse(Zone::EuropeCopenhagen)
+            .unwrap();
+        assert_eq!(
+            summer.starts_at,
+            Utc.with_ymd_and_hms(2022, 4, 5, 11, 0, 0).unwrap()
+        );
+        let winter = meeting_form("2022-01-25", "09:30", "12:00")
+            .parse(Zone::EuropeCopenhagen)
+            .unwrap();
+        assert_eq!(
+            winter.starts_at,
+            Utc.with_ymd_and_hms(2022, 1, 25, 8, 30, 0).unwrap()
+        );
+        let gap = meeting_form("2022-03-27", "02:30", "04:00")
+            .parse(Zone::EuropeCopenhagen)
+            .expect_err("gap");
         assert_eq!(gap, vec![("start", FormProblem::TimeDoesNotExist)]);
     }
 
@@ -518,7 +576,10 @@ mod tests {
     fn an_online_link_must_be_a_web_address() {
         let mut form = meeting_form("2022-04-05", "13:00", "16:00");
         form.online_link = "javascript:alert(1)".into();
-        assert_eq!(form.parse(Zone::EuropeCopenhagen), Err(vec![("online_link", FormProblem::LinkInvalid)]));
+        assert_eq!(
+            form.parse(Zone::EuropeCopenhagen),
+            Err(vec![("online_link", FormProblem::LinkInvalid)])
+        );
     }
 
     proptest! {

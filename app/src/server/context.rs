@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
 use crate::error::{AppError, FieldError};
-use crate::i18n::{problem_message, texts, Texts};
-use crate::server::error::UploadProblem;
+use crate::i18n::{Texts, problem_message, texts};
 use crate::model::{CurrentUser, Lang};
 use crate::server::auth::{LANG_COOKIE, SESSION_COOKIE, cookie_value};
 use crate::server::error::DomainError;
+use crate::server::error::UploadProblem;
 use crate::server::services::sessions;
 use crate::server::state::AppState;
 
@@ -205,7 +205,9 @@ pub fn upload_code(problem: UploadProblem) -> &'static str {
 
 pub fn upload_message(t: &Texts, problem: UploadProblem) -> String {
     match problem {
-        UploadProblem::TooLarge { limit_mb } => t.err_upload_too_large.replace("{mb}", &limit_mb.to_string()),
+        UploadProblem::TooLarge { limit_mb } => t
+            .err_upload_too_large
+            .replace("{mb}", &limit_mb.to_string()),
         UploadProblem::TypeNotAllowed => t.err_upload_type.to_string(),
         UploadProblem::Empty => t.err_upload_empty.to_string(),
         UploadProblem::NoFile => t.err_upload_no_file.to_string(),

@@ -5,7 +5,10 @@
 /// PDF, Office documents (OOXML and the older compound format), PNG/JPEG/GIF images and plain
 /// text (UTF-8, no NUL bytes) are allowed.
 pub fn allowed_type(head: &[u8], name: &str) -> Option<&'static str> {
-    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
     let ooxml = |ext: &str| match ext {
         "docx" => Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         "xlsx" => Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -38,7 +41,11 @@ pub fn allowed_type(head: &[u8], name: &str) -> Option<&'static str> {
     }
     let text_name = matches!(extension.as_str(), "txt" | "md" | "csv");
     if text_name && !head.contains(&0) && looks_like_utf8(head) {
-        return Some(if extension == "csv" { "text/csv; charset=utf-8" } else { "text/plain; charset=utf-8" });
+        return Some(if extension == "csv" {
+            "text/csv; charset=utf-8"
+        } else {
+            "text/plain; charset=utf-8"
+        });
     }
     None
 }
@@ -61,12 +68,19 @@ pub fn clean_name(name: &str) -> String {
         .take(200)
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.').to_string();
-    if cleaned.is_empty() { "bilag".to_string() } else { cleaned }
+    if cleaned.is_empty() {
+        "bilag".to_string()
+    } else {
+        cleaned
+    }
 }
 
 /// A fresh name for a stored file: 128 random bits, hex.
 pub fn stored_name() -> String {
-    rand::random::<[u8; 16]>().iter().map(|b| format!("{b:02x}")).collect()
+    rand::random::<[u8; 16]>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]
@@ -76,19 +90,35 @@ mod tests {
 
     #[test]
     fn pdfs_office_files_images_and_text_are_allowed_by_content() {
-        assert_eq!(allowed_type(b"%PDF-1.7\n", "dagsorden.pdf"), Some("application/pdf"));
-        assert_eq!(allowed_type(b"%PDF-1.7\n", "renamed.txt"), Some("application/pdf"));
+        assert_eq!(
+            allowed_type(b"%PDF-1.7\n", "dagsorden.pdf"),
+            Some("application/pdf")
+        );
+        assert_eq!(
+            allowed_type(b"%PDF-1.7\n", "renamed.txt"),
+            Some("application/pdf")
+        );
         assert!(allowed_type(b"PK\x03\x04rest", "notat.docx").is_some());
         assert!(allowed_type(b"\x89PNG\r\n\x1a\n....", "figur.png").is_some());
-        assert_eq!(allowed_type("Referat: æøå\n".as_bytes(), "noter.txt"), Some("text/plain; charset=utf-8"));
+        assert_eq!(
+            allowed_type("Referat: æøå\n".as_bytes(), "noter.txt"),
+            Some("text/plain; charset=utf-8")
+        );
     }
 
     #[test]
     fn executables_html_and_disguised_files_are_refused() {
         assert_eq!(allowed_type(b"MZ\x90\x00", "program.exe"), None);
-        assert_eq!(allowed_type(b"MZ\x90\x00", "bilag.pdf"), None, "a PDF name does not make a PDF");
+        assert_eq!(
+            allowed_type(b"MZ\x90\x00", "bilag.pdf"),
+            None,
+            "a PDF name does not make a PDF"
+        );
         assert_eq!(allowed_type(b"<html><script>", "side.html"), None);
-        assert_eq!(allowed_type(b"<html><script>", "side.txt").is_some(), true, "text is text; it is served as an attachment");
+        assert!(
+            allowed_type(b"<html><script>", "side.txt").is_some(),
+            "text is text; it is served as an attachment"
+        );
         assert_eq!(allowed_type(b"PK\x03\x04", "archive.zip"), None);
         assert_eq!(allowed_type(b"abc\0def", "binary.txt"), None);
     }

@@ -7,12 +7,12 @@ use sea_orm::{
     ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set, TransactionTrait,
 };
 
+use crate::model::agenda::{ItemDraft, ItemKind, Standing};
 use crate::model::time::Zone;
 use crate::model::{EmailAddress, Lang, MeetingStatus, Role, Sector};
 use crate::server::auth::hash_password;
 use crate::server::entities::{meeting, taskforce};
 use crate::server::error::DomainError;
-use crate::model::agenda::{ItemDraft, ItemKind, Standing};
 use crate::server::services::accounts::{NewPerson, create_account, create_person};
 use crate::server::services::agenda::{insert_item, standing_items};
 
@@ -330,33 +330,148 @@ pub async fn seed_demo(
 }
 
 /// The substantive items of each demo meeting, between the standing ones.
-fn demo_items(number: i32) -> Vec<(ItemKind, &'static str, &'static str, Option<&'static str>, &'static str, i32, bool)> {
+/// Kind, title, resumé, indstilling, presenter's name, minutes, closed.
+type DemoItem = (
+    ItemKind,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    i32,
+    bool,
+);
+
+fn demo_items(number: i32) -> Vec<DemoItem> {
     use ItemKind::*;
     match number {
         1 => vec![
-            (D, "Kommissorium og arbejdsform", "Sekretariatet præsenterer kommissoriet. Taskforcen drøfter **arbejdsform** og forventninger.", None, "Ann Maskell", 40, false),
-            (B, "Arbejdsplan for 2021–2022", "Udkast til arbejdsplan med seks møder, survey og interviewundersøgelse.", Some("Det indstilles, at taskforcen godkender arbejdsplanen."), "Ann Maskell", 30, false),
+            (
+                D,
+                "Kommissorium og arbejdsform",
+                "Sekretariatet præsenterer kommissoriet. Taskforcen drøfter **arbejdsform** og forventninger.",
+                None,
+                "Ann Maskell",
+                40,
+                false,
+            ),
+            (
+                B,
+                "Arbejdsplan for 2021–2022",
+                "Udkast til arbejdsplan med seks møder, survey og interviewundersøgelse.",
+                Some("Det indstilles, at taskforcen godkender arbejdsplanen."),
+                "Ann Maskell",
+                30,
+                false,
+            ),
         ],
         2 => vec![
-            (O, "Kortlægning af ledermobilitet", "Resultaterne af kortlægningen: omfang og interviews med sektorskiftere.", None, "Ann Maskell", 30, false),
-            (D, "Motiver og barrierer for sektorskifte", "Taskforcen drøfter kortlægningens fund.", None, "Marie Louise Refsgaard", 45, false),
+            (
+                O,
+                "Kortlægning af ledermobilitet",
+                "Resultaterne af kortlægningen: omfang og interviews med sektorskiftere.",
+                None,
+                "Ann Maskell",
+                30,
+                false,
+            ),
+            (
+                D,
+                "Motiver og barrierer for sektorskifte",
+                "Taskforcen drøfter kortlægningens fund.",
+                None,
+                "Marie Louise Refsgaard",
+                45,
+                false,
+            ),
         ],
         3 => vec![
-            (B, "Spørgeskema til surveyen", "Danmarks Statistik og VIVE gennemfører surveyen blandt offentlige ledere i februar 2022.", Some("Det indstilles, at taskforcen godkender spørgeskemaet."), "Lene Holm Pedersen", 40, false),
-            (O, "Interviewundersøgelse med rekrutteringsvirksomheder", "Status på udvælgelsen af virksomheder.", None, "Ann Maskell", 20, false),
+            (
+                B,
+                "Spørgeskema til surveyen",
+                "Danmarks Statistik og VIVE gennemfører surveyen blandt offentlige ledere i februar 2022.",
+                Some("Det indstilles, at taskforcen godkender spørgeskemaet."),
+                "Lene Holm Pedersen",
+                40,
+                false,
+            ),
+            (
+                O,
+                "Interviewundersøgelse med rekrutteringsvirksomheder",
+                "Status på udvælgelsen af virksomheder.",
+                None,
+                "Ann Maskell",
+                20,
+                false,
+            ),
         ],
         4 => vec![
-            (O, "Foreløbige resultater af surveyen", "VIVE præsenterer de første resultater. Se bilag.", None, "Jesper Rosenberg Hansen", 45, false),
-            (D, "Temaer til anbefalingerne", "Drøftelse af, hvilke temaer anbefalingerne skal dække:\n\n- rekruttering på tværs\n- introduktion og onboarding\n- karriereveje", None, "Marie Louise Refsgaard", 60, false),
-            (B, "Rekruttering af interviewpersoner", "Forslag til udvalgte rekrutteringsvirksomheder (personoplysninger).", Some("Det indstilles, at taskforcen godkender listen over virksomheder."), "Ann Maskell", 15, true),
+            (
+                O,
+                "Foreløbige resultater af surveyen",
+                "VIVE præsenterer de første resultater. Se bilag.",
+                None,
+                "Jesper Rosenberg Hansen",
+                45,
+                false,
+            ),
+            (
+                D,
+                "Temaer til anbefalingerne",
+                "Drøftelse af, hvilke temaer anbefalingerne skal dække:\n\n- rekruttering på tværs\n- introduktion og onboarding\n- karriereveje",
+                None,
+                "Marie Louise Refsgaard",
+                60,
+                false,
+            ),
+            (
+                B,
+                "Rekruttering af interviewpersoner",
+                "Forslag til udvalgte rekrutteringsvirksomheder (personoplysninger).",
+                Some("Det indstilles, at taskforcen godkender listen over virksomheder."),
+                "Ann Maskell",
+                15,
+                true,
+            ),
         ],
         5 => vec![
-            (D, "Udkast til anbefalinger", "Første udkast til taskforcens anbefalinger.", None, "Marie Louise Refsgaard", 90, false),
-            (O, "Plan for høring af udkastet", "Sekretariatet orienterer om høringen af medlemmerne.", None, "Ann Maskell", 20, false),
+            (
+                D,
+                "Udkast til anbefalinger",
+                "Første udkast til taskforcens anbefalinger.",
+                None,
+                "Marie Louise Refsgaard",
+                90,
+                false,
+            ),
+            (
+                O,
+                "Plan for høring af udkastet",
+                "Sekretariatet orienterer om høringen af medlemmerne.",
+                None,
+                "Ann Maskell",
+                20,
+                false,
+            ),
         ],
         _ => vec![
-            (B, "Endelige anbefalinger", "Taskforcens anbefalinger til styregruppen.", Some("Det indstilles, at taskforcen godkender anbefalingerne."), "Marie Louise Refsgaard", 90, false),
-            (O, "Lancering og formidling", "Plan for offentliggørelse i efteråret 2022.", None, "Ann Maskell", 30, false),
+            (
+                B,
+                "Endelige anbefalinger",
+                "Taskforcens anbefalinger til styregruppen.",
+                Some("Det indstilles, at taskforcen godkender anbefalingerne."),
+                "Marie Louise Refsgaard",
+                90,
+                false,
+            ),
+            (
+                O,
+                "Lancering og formidling",
+                "Plan for offentliggørelse i efteråret 2022.",
+                None,
+                "Ann Maskell",
+                30,
+                false,
+            ),
         ],
     }
 }
@@ -369,31 +484,43 @@ async fn seed_agenda(
     presenters: &std::collections::HashMap<&'static str, i32>,
 ) -> Result<(), DomainError> {
     let [approval, follow_up, aob] = standing_items();
-    let standing = |(standing, kind, title, indstilling, minutes): (Standing, ItemKind, &str, Option<&str>, i32)| {
-        (Some(standing), ItemDraft {
-            kind,
-            title: title.into(),
-            resume: String::new(),
-            indstilling: indstilling.map(str::to_string),
-            presenter_id: None,
-            duration_minutes: minutes,
-            closed: false,
-        })
+    let standing = |(standing, kind, title, indstilling, minutes): (
+        Standing,
+        ItemKind,
+        &str,
+        Option<&str>,
+        i32,
+    )| {
+        (
+            Some(standing),
+            ItemDraft {
+                kind,
+                title: title.into(),
+                resume: String::new(),
+                indstilling: indstilling.map(str::to_string),
+                presenter_id: None,
+                duration_minutes: minutes,
+                closed: false,
+            },
+        )
     };
     let mut items = vec![standing(approval)];
     if number > 1 {
         items.push(standing(follow_up));
     }
     for (kind, title, resume, indstilling, presenter, minutes, closed) in demo_items(number) {
-        items.push((None, ItemDraft {
-            kind,
-            title: title.into(),
-            resume: resume.into(),
-            indstilling: indstilling.map(str::to_string),
-            presenter_id: presenters.get(presenter).copied(),
-            duration_minutes: minutes,
-            closed,
-        }));
+        items.push((
+            None,
+            ItemDraft {
+                kind,
+                title: title.into(),
+                resume: resume.into(),
+                indstilling: indstilling.map(str::to_string),
+                presenter_id: presenters.get(presenter).copied(),
+                duration_minutes: minutes,
+                closed,
+            },
+        ));
     }
     items.push(standing(aob));
     for (position, (standing, draft)) in (1..).zip(items) {

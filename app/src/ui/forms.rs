@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 
 use crate::error::{AppError, FieldError};
-use crate::i18n::{problem_message, Texts};
-use crate::model::agenda::FormProblem;
+use crate::i18n::{Texts, problem_message};
 use crate::model::Lang;
+use crate::model::agenda::FormProblem;
 
 #[derive(Clone, Copy)]
 pub struct FormErrors {
@@ -35,7 +35,11 @@ pub fn errors_from_query(query: &ParamsMap, t: &'static Texts, lang: Lang) -> Ve
             let message = FormProblem::from_code(code)
                 .map(|p| problem_message(lang, p).to_string())
                 .or_else(|| upload_message(t, code))?;
-            Some(FieldError { field: field.to_string(), code: code.to_string(), message })
+            Some(FieldError {
+                field: field.to_string(),
+                code: code.to_string(),
+                message,
+            })
         })
         .collect()
 }
@@ -52,7 +56,12 @@ fn general_from_query(query: &ParamsMap, t: &'static Texts) -> Option<String> {
 }
 
 impl FormErrors {
-    pub fn new(action_error: Signal<Option<AppError>>, query: Memo<ParamsMap>, t: &'static Texts, lang: Lang) -> FormErrors {
+    pub fn new(
+        action_error: Signal<Option<AppError>>,
+        query: Memo<ParamsMap>,
+        t: &'static Texts,
+        lang: Lang,
+    ) -> FormErrors {
         let fields = Memo::new(move |_| match action_error.get() {
             Some(error) => error.field_errors(),
             None => query.with(|q| errors_from_query(q, t, lang)),
@@ -66,7 +75,13 @@ impl FormErrors {
     }
 
     pub fn field(self, name: &'static str) -> Signal<Option<String>> {
-        Signal::derive(move || self.fields.with(|all| all.iter().find(|e| e.field == name).map(|e| e.message.clone())))
+        Signal::derive(move || {
+            self.fields.with(|all| {
+                all.iter()
+                    .find(|e| e.field == name)
+                    .map(|e| e.message.clone())
+            })
+        })
     }
 
     pub fn all(self) -> Memo<Vec<FieldError>> {
@@ -111,7 +126,9 @@ pub fn FormErrorSummary(heading: &'static str, errors: FormErrors) -> impl IntoV
 /// The error line inside a DKFDS form-group.
 #[component]
 pub fn FieldMessage(id: &'static str, error: Signal<Option<String>>) -> impl IntoView {
-    move || error.get().map(|message| view! { <span class="form-error-message" id=format!("{id}-error")>{message}</span> })
+    move || {
+        error.get().map(|message| view! { <span class="form-error-message" id=format!("{id}-error")>{message}</span> })
+    }
 }
 
 /// A human file size: "820 B", "120 kB", "2,4 MB" (Danish decimal comma).

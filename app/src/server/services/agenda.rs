@@ -10,8 +10,8 @@ use sea_orm::{
 };
 
 use crate::model::agenda::{
-    item_starts, AgendaItemView, ItemDraft, ItemKind, MeetingDetail, MeetingPermissions, PaperVersionView,
-    PaperView, PersonOption, Standing,
+    AgendaItemView, ItemDraft, ItemKind, MeetingDetail, MeetingPermissions, PaperVersionView,
+    PaperView, PersonOption, Standing, item_starts,
 };
 use crate::model::{CurrentUser, MeetingStatus, Role};
 use crate::server::auth::SecretariatAccess;
@@ -36,8 +36,12 @@ pub async fn visible_meeting(
     viewer: &CurrentUser,
     meeting_id: i32,
 ) -> Result<meeting::Model, DomainError> {
-    let found = meeting::Entity::find_by_id(meeting_id).one(db).await?.ok_or(DomainError::NotFound)?;
-    let status = MeetingStatus::parse(&found.status).ok_or_else(|| DomainError::Internal("bad status".into()))?;
+    let found = meeting::Entity::find_by_id(meeting_id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let status = MeetingStatus::parse(&found.status)
+        .ok_or_else(|| DomainError::Internal("bad status".into()))?;
     if viewer.role.may_see_meeting(status) {
         Ok(found)
     } else {
@@ -69,27 +73,36 @@ pub async fn meeting_detail(
         .order_by_desc(paper_version::Column::VersionNo)
         .all(db)
         .await?;
-    let people = person::Entity::find().order_by_asc(person::Column::SortOrder).all(db).await?;
+    let people = person::Entity::find()
+        .order_by_asc(person::Column::SortOrder)
+        .all(db)
+        .await?;
     let names: HashMap<i32, String> = people.iter().map(|p| (p.id, p.name.clone())).collect();
 
     let mut versions_by_paper: HashMap<i32, Vec<PaperVersionView>> = HashMap::new();
     for v in versions {
-        versions_by_paper.entry(v.paper_id).or_default().push(PaperVersionView {
-            id: v.id,
-            version_no: v.version_no,
-            original_name: v.original_name,
-            content_type: v.content_type,
-            size_bytes: v.size_bytes,
-            uploaded_at: v.uploaded_at,
-        });
+        versions_by_paper
+            .entry(v.paper_id)
+            .or_default()
+            .push(PaperVersionView {
+                id: v.id,
+                version_no: v.version_no,
+                original_name: v.original_name,
+                content_type: v.content_type,
+                size_bytes: v.size_bytes,
+                uploaded_at: v.uploaded_at,
+            });
     }
     let mut papers_by_item: HashMap<i32, Vec<PaperView>> = HashMap::new();
     for p in papers {
-        papers_by_item.entry(p.agenda_item_id).or_default().push(PaperView {
-            id: p.id,
-            versions: versions_by_paper.remove(&p.id).unwrap_or_default(),
-            title: p.title,
-        });
+        papers_by_item
+            .entry(p.agenda_item_id)
+            .or_default()
+            .push(PaperView {
+                id: p.id,
+                versions: versions_by_paper.remove(&p.id).unwrap_or_default(),
+                title: p.title,
+            });
     }
 
     let durations: Vec<i32> = items.iter().map(|i| i.duration_minutes).collect();
@@ -99,7 +112,16 @@ pub async fn meeting_detail(
         .into_iter()
         .zip(starts)
         .enumerate()
-        .map(|(index, (item, starts_at))| item_view(item, index + 1, starts_at, reads_closed, &names, &mut papers_by_item))
+        .map(|(index, (item, starts_at))| {
+            item_view(
+                item,
+                index + 1,
+                starts_at,
+                reads_closed,
+                &names,
+                &mut papers_by_item,
+            )
+        })
         .collect::<Result<Vec<_>, DomainError>>()?;
 
     let summary = meetings::summary(row.clone())?;
@@ -112,7 +134,13 @@ pub async fn meeting_detail(
         approved: row.approved_at.is_some(),
         items: views,
         people: if viewer.role.is_secretariat() {
-            people.into_iter().map(|p| PersonOption { id: p.id, name: p.name }).collect()
+            people
+                .into_iter()
+                .map(|p| PersonOption {
+                    id: p.id,
+                    name: p.name,
+                })
+                .collect()
         } else {
             Vec::new()
         },
@@ -129,7 +157,8 @@ fn item_view(
     names: &HashMap<i32, String>,
     papers_by_item: &mut HashMap<i32, Vec<PaperView>>,
 ) -> Result<AgendaItemView, DomainError> {
-    let kind = ItemKind::parse(&item.kind).ok_or_else(|| DomainError::Internal("bad item kind".into()))?;
+    let kind =
+        ItemKind::parse(&item.kind).ok_or_else(|| DomainError::Internal("bad item kind".into()))?;
     let restricted = item.closed && !reads_closed;
     let papers = papers_by_item.remove(&item.id).unwrap_or_default();
     if restricted {
@@ -188,34 +217,79 @@ pub fn permissions(role: Role, status: MeetingStatus, approved: bool) -> Meeting
 /// The standing items every new meeting gets, in order.
 pub fn standing_items() -> [(Standing, ItemKind, &'static str, Option<&'static str>, i32); 3] {
     [
-        (Standing::Approval, ItemKind::B, "Godkendelse af dagsorden", Some("Det indstilles, at taskforcen godkender dagsordenen."), 5),
-        (Standing::FollowUp, ItemKind::O, "Opfølgning på handlinger fra sidste møde", None, 10),
+        (
+            Standing::Approval,
+            ItemKind::B,
+            "Godkendelse af dagsorden",
+            Some("Det indstilles, at taskforcen godkender dagsordenen."),
+            5,
+        ),
+        (
+            Standing::FollowUp,
+            ItemKind::O,
+            "Opfølgning på handlinger fra sidste møde",
+            None,
+            10,
+        ),
         (Standing::Aob, ItemKind::D, "Eventuelt", None, 5),
     ]
 }
 
-async fn editable_meeting(db: &impl ConnectionTrait, meeting_id: i32) -> Result<meeting::Model, DomainError> {
-    let row = meeting::Entity::find_by_id(meeting_id).one(db).await?.ok_or(DomainError::NotFound)?;
+async fn editable_meeting(
+    db: &impl ConnectionTrait,
+    meeting_id: i32,
+) -> Result<meeting::Model, DomainError> {
+    let row = meeting::Entity::find_by_id(meeting_id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     match MeetingStatus::parse(&row.status) {
         Some(status) if agenda_editable(status) => Ok(row),
         _ => Err(DomainError::WrongStatus),
     }
 }
 
-async fn check_presenter(db: &impl ConnectionTrait, draft: &ItemDraft) -> Result<(), DomainError> {
+/// The service re-checks what the form checked: a draft built any other way obeys the rules too.
+async fn check_draft(db: &impl ConnectionTrait, draft: &ItemDraft) -> Result<(), DomainError> {
+    if draft.kind == ItemKind::B
+        && draft
+            .indstilling
+            .as_deref()
+            .is_none_or(|s| s.trim().is_empty())
+    {
+        return Err(DomainError::Form(vec![(
+            "indstilling",
+            crate::model::agenda::FormProblem::IndstillingRequired,
+        )]));
+    }
+    if draft.duration_minutes < 1 {
+        return Err(DomainError::Form(vec![(
+            "duration",
+            crate::model::agenda::FormProblem::DurationOutOfRange,
+        )]));
+    }
     if let Some(id) = draft.presenter_id
         && person::Entity::find_by_id(id).one(db).await?.is_none()
     {
-        return Err(DomainError::Form(vec![("presenter_id", crate::model::agenda::FormProblem::PresenterUnknown)]));
+        return Err(DomainError::Form(vec![(
+            "presenter_id",
+            crate::model::agenda::FormProblem::PresenterUnknown,
+        )]));
     }
     Ok(())
 }
 
 /// A changed agenda needs the chair's approval again.
-async fn withdraw_approval(db: &impl ConnectionTrait, row: &meeting::Model) -> Result<(), DomainError> {
+async fn withdraw_approval(
+    db: &impl ConnectionTrait,
+    row: &meeting::Model,
+) -> Result<(), DomainError> {
     if row.approved_at.is_some() && row.status == MeetingStatus::InReview.as_str() {
         meeting::Entity::update_many()
-            .col_expr(meeting::Column::ApprovedAt, Expr::value(Option::<DateTime<Utc>>::None))
+            .col_expr(
+                meeting::Column::ApprovedAt,
+                Expr::value(Option::<DateTime<Utc>>::None),
+            )
             .filter(meeting::Column::Id.eq(row.id))
             .exec(db)
             .await?;
@@ -233,13 +307,15 @@ pub async fn add_item(
 ) -> Result<i32, DomainError> {
     let txn = db.begin().await?;
     let row = editable_meeting(&txn, meeting_id).await?;
-    check_presenter(&txn, &draft).await?;
+    check_draft(&txn, &draft).await?;
     let items = agenda_item::Entity::find()
         .filter(agenda_item::Column::MeetingId.eq(meeting_id))
         .order_by_asc(agenda_item::Column::Position)
         .all(&txn)
         .await?;
-    let aob = items.iter().find(|i| i.standing.as_deref() == Some(Standing::Aob.as_str()));
+    let aob = items
+        .iter()
+        .find(|i| i.standing.as_deref() == Some(Standing::Aob.as_str()));
     let position = match aob {
         Some(aob) => {
             let mut moved: agenda_item::ActiveModel = aob.clone().into();
@@ -251,7 +327,15 @@ pub async fn add_item(
     };
     let inserted = insert_item(&txn, now, meeting_id, position, &draft, None).await?;
     withdraw_approval(&txn, &row).await?;
-    audit::record(&txn, meeting_id, access.user(), now, "item.added", format!("{} {}", draft.kind.as_str(), draft.title)).await?;
+    audit::record(
+        &txn,
+        meeting_id,
+        access.user(),
+        now,
+        "item.added",
+        format!("{} {}", draft.kind.as_str(), draft.title),
+    )
+    .await?;
     txn.commit().await?;
     Ok(inserted)
 }
@@ -295,18 +379,36 @@ pub async fn update_item(
     draft: ItemDraft,
 ) -> Result<(), DomainError> {
     let txn = db.begin().await?;
-    let current = agenda_item::Entity::find_by_id(item_id).one(&txn).await?.ok_or(DomainError::NotFound)?;
+    let current = agenda_item::Entity::find_by_id(item_id)
+        .one(&txn)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     let row = editable_meeting(&txn, current.meeting_id).await?;
-    check_presenter(&txn, &draft).await?;
+    check_draft(&txn, &draft).await?;
     let result = agenda_item::Entity::update_many()
         .col_expr(agenda_item::Column::Kind, Expr::value(draft.kind.as_str()))
         .col_expr(agenda_item::Column::Title, Expr::value(draft.title.clone()))
-        .col_expr(agenda_item::Column::Resume, Expr::value(draft.resume.clone()))
-        .col_expr(agenda_item::Column::Indstilling, Expr::value(draft.indstilling.clone()))
-        .col_expr(agenda_item::Column::PresenterId, Expr::value(draft.presenter_id))
-        .col_expr(agenda_item::Column::DurationMinutes, Expr::value(draft.duration_minutes))
+        .col_expr(
+            agenda_item::Column::Resume,
+            Expr::value(draft.resume.clone()),
+        )
+        .col_expr(
+            agenda_item::Column::Indstilling,
+            Expr::value(draft.indstilling.clone()),
+        )
+        .col_expr(
+            agenda_item::Column::PresenterId,
+            Expr::value(draft.presenter_id),
+        )
+        .col_expr(
+            agenda_item::Column::DurationMinutes,
+            Expr::value(draft.duration_minutes),
+        )
         .col_expr(agenda_item::Column::Closed, Expr::value(draft.closed))
-        .col_expr(agenda_item::Column::Version, Expr::value(expected_version + 1))
+        .col_expr(
+            agenda_item::Column::Version,
+            Expr::value(expected_version + 1),
+        )
         .col_expr(agenda_item::Column::UpdatedAt, Expr::value(now))
         .filter(agenda_item::Column::Id.eq(item_id))
         .filter(agenda_item::Column::Version.eq(expected_version))
@@ -316,16 +418,44 @@ pub async fn update_item(
         return Err(DomainError::Stale);
     }
     let details = audit::changes(&[
-        ("type", current.kind.clone(), draft.kind.as_str().to_string()),
+        (
+            "type",
+            current.kind.clone(),
+            draft.kind.as_str().to_string(),
+        ),
         ("title", current.title.clone(), draft.title.clone()),
         ("resume", current.resume.clone(), draft.resume.clone()),
-        ("indstilling", current.indstilling.clone().unwrap_or_default(), draft.indstilling.clone().unwrap_or_default()),
-        ("presenter", format!("{:?}", current.presenter_id), format!("{:?}", draft.presenter_id)),
-        ("duration", current.duration_minutes.to_string(), draft.duration_minutes.to_string()),
-        ("closed", current.closed.to_string(), draft.closed.to_string()),
+        (
+            "indstilling",
+            current.indstilling.clone().unwrap_or_default(),
+            draft.indstilling.clone().unwrap_or_default(),
+        ),
+        (
+            "presenter",
+            format!("{:?}", current.presenter_id),
+            format!("{:?}", draft.presenter_id),
+        ),
+        (
+            "duration",
+            current.duration_minutes.to_string(),
+            draft.duration_minutes.to_string(),
+        ),
+        (
+            "closed",
+            current.closed.to_string(),
+            draft.closed.to_string(),
+        ),
     ]);
     withdraw_approval(&txn, &row).await?;
-    audit::record(&txn, current.meeting_id, access.user(), now, "item.updated", format!("{}: {details}", current.title)).await?;
+    audit::record(
+        &txn,
+        current.meeting_id,
+        access.user(),
+        now,
+        "item.updated",
+        format!("{}: {details}", current.title),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -337,11 +467,24 @@ pub async fn remove_item(
     item_id: i32,
 ) -> Result<i32, DomainError> {
     let txn = db.begin().await?;
-    let current = agenda_item::Entity::find_by_id(item_id).one(&txn).await?.ok_or(DomainError::NotFound)?;
+    let current = agenda_item::Entity::find_by_id(item_id)
+        .one(&txn)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     let row = editable_meeting(&txn, current.meeting_id).await?;
-    agenda_item::Entity::delete_by_id(item_id).exec(&txn).await?;
+    agenda_item::Entity::delete_by_id(item_id)
+        .exec(&txn)
+        .await?;
     withdraw_approval(&txn, &row).await?;
-    audit::record(&txn, current.meeting_id, access.user(), now, "item.removed", current.title.clone()).await?;
+    audit::record(
+        &txn,
+        current.meeting_id,
+        access.user(),
+        now,
+        "item.removed",
+        current.title.clone(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(current.meeting_id)
 }
@@ -355,10 +498,13 @@ pub async fn move_item(
     up: bool,
 ) -> Result<i32, DomainError> {
     let txn = db.begin().await?;
-    let current = agenda_item::Entity::find_by_id(item_id).one(&txn).await?.ok_or(DomainError::NotFound)?;
+    let current = agenda_item::Entity::find_by_id(item_id)
+        .one(&txn)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     let row = editable_meeting(&txn, current.meeting_id).await?;
-    let neighbour = agenda_item::Entity::find()
-        .filter(agenda_item::Column::MeetingId.eq(current.meeting_id));
+    let neighbour =
+        agenda_item::Entity::find().filter(agenda_item::Column::MeetingId.eq(current.meeting_id));
     let neighbour = if up {
         neighbour
             .filter(agenda_item::Column::Position.lt(current.position))
@@ -378,15 +524,29 @@ pub async fn move_item(
         b.update(&txn).await?;
         withdraw_approval(&txn, &row).await?;
         let direction = if up { "up" } else { "down" };
-        audit::record(&txn, current.meeting_id, access.user(), now, "item.moved", format!("{} {direction}", current.title)).await?;
+        audit::record(
+            &txn,
+            current.meeting_id,
+            access.user(),
+            now,
+            "item.moved",
+            format!("{} {direction}", current.title),
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok(current.meeting_id)
 }
 
 /// An item whose meeting's agenda may still change.
-pub async fn agenda_editable_item(db: &impl ConnectionTrait, item_id: i32) -> Result<agenda_item::Model, DomainError> {
-    let item = agenda_item::Entity::find_by_id(item_id).one(db).await?.ok_or(DomainError::NotFound)?;
+pub async fn agenda_editable_item(
+    db: &impl ConnectionTrait,
+    item_id: i32,
+) -> Result<agenda_item::Model, DomainError> {
+    let item = agenda_item::Entity::find_by_id(item_id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     editable_meeting(db, item.meeting_id).await?;
     Ok(item)
 }

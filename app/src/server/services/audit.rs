@@ -1,9 +1,11 @@
 //! The audit log: who changed what, and when, per meeting.
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 
-use crate::model::agenda::AuditRow;
 use crate::model::CurrentUser;
+use crate::model::agenda::AuditRow;
 use crate::server::auth::SecretariatAccess;
 use crate::server::entities::{audit_entry, person};
 use crate::server::error::DomainError;

@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
 };
 
 use crate::model::agenda::{ItemDraft, MeetingDraft, Transition};
@@ -63,7 +63,15 @@ pub async fn create_meeting(
         };
         insert_item(&txn, now, row.id, position, &item, Some(standing)).await?;
     }
-    audit::record(&txn, row.id, access.user(), now, "meeting.created", format!("{number}: {}", draft.title)).await?;
+    audit::record(
+        &txn,
+        row.id,
+        access.user(),
+        now,
+        "meeting.created",
+        format!("{number}: {}", draft.title),
+    )
+    .await?;
     txn.commit().await?;
     Ok(row.id)
 }
@@ -78,7 +86,10 @@ pub async fn update_meeting(
     draft: MeetingDraft,
 ) -> Result<(), DomainError> {
     let txn = db.begin().await?;
-    let current = meeting::Entity::find_by_id(meeting_id).one(&txn).await?.ok_or(DomainError::NotFound)?;
+    let current = meeting::Entity::find_by_id(meeting_id)
+        .one(&txn)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     if current.status == MeetingStatus::Closed.as_str() {
         return Err(DomainError::WrongStatus);
     }
@@ -86,8 +97,14 @@ pub async fn update_meeting(
         .col_expr(meeting::Column::Title, Expr::value(draft.title.clone()))
         .col_expr(meeting::Column::StartsAt, Expr::value(draft.starts_at))
         .col_expr(meeting::Column::EndsAt, Expr::value(draft.ends_at))
-        .col_expr(meeting::Column::Location, Expr::value(draft.location.clone()))
-        .col_expr(meeting::Column::OnlineLink, Expr::value(draft.online_link.clone()))
+        .col_expr(
+            meeting::Column::Location,
+            Expr::value(draft.location.clone()),
+        )
+        .col_expr(
+            meeting::Column::OnlineLink,
+            Expr::value(draft.online_link.clone()),
+        )
         .col_expr(meeting::Column::Version, Expr::value(expected_version + 1))
         .col_expr(meeting::Column::UpdatedAt, Expr::value(now))
         .filter(meeting::Column::Id.eq(meeting_id))
@@ -99,12 +116,32 @@ pub async fn update_meeting(
     }
     let details = audit::changes(&[
         ("title", current.title.clone(), draft.title.clone()),
-        ("start", current.starts_at.to_rfc3339(), draft.starts_at.to_rfc3339()),
-        ("end", current.ends_at.to_rfc3339(), draft.ends_at.to_rfc3339()),
+        (
+            "start",
+            current.starts_at.to_rfc3339(),
+            draft.starts_at.to_rfc3339(),
+        ),
+        (
+            "end",
+            current.ends_at.to_rfc3339(),
+            draft.ends_at.to_rfc3339(),
+        ),
         ("location", current.location.clone(), draft.location.clone()),
-        ("online link", current.online_link.clone().unwrap_or_default(), draft.online_link.clone().unwrap_or_default()),
+        (
+            "online link",
+            current.online_link.clone().unwrap_or_default(),
+            draft.online_link.clone().unwrap_or_default(),
+        ),
     ]);
-    audit::record(&txn, meeting_id, access.user(), now, "meeting.updated", details).await?;
+    audit::record(
+        &txn,
+        meeting_id,
+        access.user(),
+        now,
+        "meeting.updated",
+        details,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -139,7 +176,10 @@ pub async fn transition(
     }
     let comment = comment.trim();
     if step == Transition::SendBack && comment.is_empty() {
-        return Err(DomainError::Form(vec![("comment", crate::model::agenda::FormProblem::CommentRequired)]));
+        return Err(DomainError::Form(vec![(
+            "comment",
+            crate::model::agenda::FormProblem::CommentRequired,
+        )]));
     }
     let mut update: meeting::ActiveModel = current.clone().into();
     update.status = Set(to.as_str().into());
@@ -159,7 +199,15 @@ pub async fn transition(
     } else {
         format!("{} → {}: {comment}", from.as_str(), to.as_str())
     };
-    audit::record(&txn, meeting_id, actor, now, &format!("status.{}", step.as_str()), details).await?;
+    audit::record(
+        &txn,
+        meeting_id,
+        actor,
+        now,
+        &format!("status.{}", step.as_str()),
+        details,
+    )
+    .await?;
     txn.commit().await?;
     Ok(to)
 }

@@ -45,7 +45,11 @@ pub async fn add_version(
                 .order_by_desc(paper_version::Column::VersionNo)
                 .one(&txn)
                 .await?;
-            (id, last.map(|v| v.version_no + 1).unwrap_or(1), existing.title)
+            (
+                id,
+                last.map(|v| v.version_no + 1).unwrap_or(1),
+                existing.title,
+            )
         }
         None => {
             let title = match title.trim() {
@@ -83,7 +87,10 @@ pub async fn add_version(
         access.user(),
         now,
         "paper.uploaded",
-        format!("{label} v{version_no} ({}, {} bytes) on «{}»", file.original_name, file.size_bytes, item.title),
+        format!(
+            "{label} v{version_no} ({}, {} bytes) on «{}»",
+            file.original_name, file.size_bytes, item.title
+        ),
     )
     .await?;
     txn.commit().await?;
@@ -97,9 +104,18 @@ pub async fn version_for_download(
     viewer: &CurrentUser,
     version_id: i32,
 ) -> Result<paper_version::Model, DomainError> {
-    let version = paper_version::Entity::find_by_id(version_id).one(db).await?.ok_or(DomainError::NotFound)?;
-    let paper = paper::Entity::find_by_id(version.paper_id).one(db).await?.ok_or(DomainError::NotFound)?;
-    let item = agenda_item::Entity::find_by_id(paper.agenda_item_id).one(db).await?.ok_or(DomainError::NotFound)?;
+    let version = paper_version::Entity::find_by_id(version_id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let paper = paper::Entity::find_by_id(version.paper_id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let item = agenda_item::Entity::find_by_id(paper.agenda_item_id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     visible_meeting(db, viewer, item.meeting_id).await?;
     if item.closed && !may_read_closed(viewer.role) {
         return Err(DomainError::NotFound);

@@ -3,11 +3,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
-use crate::api::meetings::{get_meeting, SaveItem};
+use crate::api::meetings::{SaveItem, get_meeting};
 use crate::error::AppError;
-use crate::i18n::{kind_name, texts, Texts};
-use crate::model::agenda::{AgendaItemView, ItemKind};
+use crate::i18n::{Texts, kind_name, texts};
 use crate::model::Lang;
+use crate::model::agenda::{AgendaItemView, ItemKind};
 use crate::ui::components::PageError;
 use crate::ui::forms::{FieldMessage, FormErrorSummary, FormErrors};
 use crate::ui::pages::meeting_page::id_param;
@@ -31,7 +31,10 @@ fn stored(item: &AgendaItemView) -> Values {
         title: item.title.clone(),
         resume: item.resume.clone(),
         indstilling: item.indstilling.clone().unwrap_or_default(),
-        presenter_id: item.presenter_id.map(|id| id.to_string()).unwrap_or_default(),
+        presenter_id: item
+            .presenter_id
+            .map(|id| id.to_string())
+            .unwrap_or_default(),
         duration: item.duration_minutes.to_string(),
         closed: item.closed,
         version: item.version.to_string(),
@@ -42,7 +45,11 @@ fn stored(item: &AgendaItemView) -> Values {
 /// conflict the version is the stored one, so saving again replaces it knowingly.
 fn initial(item: Option<&AgendaItemView>, query: &ParamsMap) -> Values {
     if !FormErrors::returned(query) {
-        return item.map(stored).unwrap_or_else(|| Values { kind: "O".into(), duration: "15".into(), ..Values::default() });
+        return item.map(stored).unwrap_or_else(|| Values {
+            kind: "O".into(),
+            duration: "15".into(),
+            ..Values::default()
+        });
     }
     let get = |key: &str| query.get(key).unwrap_or_default();
     let stale = query.get("error").as_deref() == Some("stale");
@@ -72,9 +79,16 @@ pub fn ItemFormPage() -> impl IntoView {
     let detail = Resource::new(move || meeting_id.get(), get_meeting);
     // After a conflict (JavaScript on) the stored version is fetched again and shown.
     let stale = Signal::derive(move || matches!(save.value().get(), Some(Err(AppError::Stale(_)))));
-    let current = Resource::new(move || (meeting_id.get(), stale.get()), |(id, stale)| async move {
-        if stale { get_meeting(id).await.ok() } else { None }
-    });
+    let current = Resource::new(
+        move || (meeting_id.get(), stale.get()),
+        |(id, stale)| async move {
+            if stale {
+                get_meeting(id).await.ok()
+            } else {
+                None
+            }
+        },
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -131,10 +145,22 @@ pub fn ItemFormPage() -> impl IntoView {
 }
 
 #[component]
-fn ItemFields(values: Values, people: Vec<crate::model::agenda::PersonOption>, errors: FormErrors, t: &'static Texts, lang: Lang) -> impl IntoView {
+fn ItemFields(
+    values: Values,
+    people: Vec<crate::model::agenda::PersonOption>,
+    errors: FormErrors,
+    t: &'static Texts,
+    lang: Lang,
+) -> impl IntoView {
     let group = move |name: &'static str| {
         let error = errors.field(name);
-        move || if error.get().is_some() { "form-group form-error" } else { "form-group" }
+        move || {
+            if error.get().is_some() {
+                "form-group form-error"
+            } else {
+                "form-group"
+            }
+        }
     };
     let invalid = move |name: &'static str| {
         let error = errors.field(name);

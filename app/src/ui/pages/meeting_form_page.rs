@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::meetings::{get_meeting, SaveMeeting};
+use crate::api::meetings::{SaveMeeting, get_meeting};
 use crate::error::AppError;
 use crate::i18n::texts;
 use crate::model::agenda::MeetingDetail;
@@ -14,20 +14,35 @@ use crate::ui::{session, use_app};
 
 /// The values a meeting form starts with: what the person sent (after a refused plain post),
 /// the meeting as stored (editing), or empty (new).
-fn initial(detail: Option<&MeetingDetail>, query: &leptos_router::params::ParamsMap) -> [(String, &'static str); 7] {
+fn initial(
+    detail: Option<&MeetingDetail>,
+    query: &leptos_router::params::ParamsMap,
+) -> [(String, &'static str); 7] {
     let from_query = FormErrors::returned(query);
     let stored = |f: &dyn Fn(&MeetingDetail) -> String| detail.map(f).unwrap_or_default();
     let value = |key: &'static str, stored: String| {
-        if from_query { (query.get(key).unwrap_or_default(), key) } else { (stored, key) }
+        if from_query {
+            (query.get(key).unwrap_or_default(), key)
+        } else {
+            (stored, key)
+        }
     };
-    let local = |at: chrono::DateTime<chrono::Utc>, format: &str| Zone::EuropeCopenhagen.to_local(at).format(format).to_string();
+    let local = |at: chrono::DateTime<chrono::Utc>, format: &str| {
+        Zone::EuropeCopenhagen
+            .to_local(at)
+            .format(format)
+            .to_string()
+    };
     [
         value("title", stored(&|d| d.meeting.title.clone())),
         value("date", stored(&|d| local(d.meeting.starts_at, "%Y-%m-%d"))),
         value("start", stored(&|d| local(d.meeting.starts_at, "%H:%M"))),
         value("end", stored(&|d| local(d.meeting.ends_at, "%H:%M"))),
         value("location", stored(&|d| d.meeting.location.clone())),
-        value("online_link", stored(&|d| d.meeting.online_link.clone().unwrap_or_default())),
+        value(
+            "online_link",
+            stored(&|d| d.meeting.online_link.clone().unwrap_or_default()),
+        ),
         value("version", stored(&|d| d.version.to_string())),
     ]
 }
@@ -39,9 +54,16 @@ pub fn MeetingFormPage() -> impl IntoView {
     let id = id_param("id");
     let query = use_query_map();
     let save = ServerAction::<SaveMeeting>::new();
-    let detail = Resource::new(move || id.get(), |id| async move {
-        if id == 0 { Ok(None) } else { get_meeting(id).await.map(Some) }
-    });
+    let detail = Resource::new(
+        move || id.get(),
+        |id| async move {
+            if id == 0 {
+                Ok(None)
+            } else {
+                get_meeting(id).await.map(Some)
+            }
+        },
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -2,13 +2,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::meetings::{get_meeting, ChangeStatus, ItemAction};
-use crate::i18n::{kind_name, status_name, texts, Texts};
+use crate::api::meetings::{ChangeStatus, ItemAction, get_meeting};
+use crate::i18n::{Texts, kind_name, status_name, texts};
+use crate::model::Lang;
 use crate::model::agenda::{AgendaItemView, MeetingDetail};
 use crate::model::time::{format_clock, format_date, format_time_range, machine_readable};
-use crate::model::Lang;
 use crate::ui::components::PageError;
-use crate::ui::forms::{errors_from_query, file_size, FieldMessage, FormErrors};
+use crate::ui::forms::{FieldMessage, FormErrors, errors_from_query, file_size};
 use crate::ui::{session, use_app};
 
 pub fn id_param(name: &'static str) -> Memo<i32> {
@@ -23,7 +23,13 @@ pub fn MeetingPage() -> impl IntoView {
     let item_action = ServerAction::<ItemAction>::new();
     let change_status = ServerAction::<ChangeStatus>::new();
     let detail = Resource::new(
-        move || (id.get(), item_action.version().get(), change_status.version().get()),
+        move || {
+            (
+                id.get(),
+                item_action.version().get(),
+                change_status.version().get(),
+            )
+        },
         |(id, _, _)| get_meeting(id),
     );
     view! {
@@ -52,7 +58,11 @@ fn MeetingView(
     let zone = m.time_zone.clone();
     let heading = format!("{} {}: {}", t.meeting_word, m.number, m.title);
     let action_error = Signal::derive(move || {
-        change_status.value().get().and_then(Result::err).or_else(|| item_action.value().get().and_then(Result::err))
+        change_status
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| item_action.value().get().and_then(Result::err))
     });
     let query = use_query_map();
     let errors = FormErrors::new(action_error, query, t, lang);
@@ -112,7 +122,8 @@ fn MeetingView(
 fn ReviewState(detail: MeetingDetail, t: &'static Texts) -> impl IntoView {
     use crate::model::MeetingStatus;
     let in_review = detail.meeting.status == MeetingStatus::InReview;
-    let sent_back = detail.meeting.status == MeetingStatus::Draft && detail.review_comment.is_some();
+    let sent_back =
+        detail.meeting.status == MeetingStatus::Draft && detail.review_comment.is_some();
     view! {
         {(in_review && detail.approved).then(|| view! {
             <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{t.approved_note}</p></div></div>
@@ -130,7 +141,12 @@ fn ReviewState(detail: MeetingDetail, t: &'static Texts) -> impl IntoView {
 }
 
 #[component]
-fn StatusActions(detail: MeetingDetail, t: &'static Texts, change_status: ServerAction<ChangeStatus>, errors: FormErrors) -> impl IntoView {
+fn StatusActions(
+    detail: MeetingDetail,
+    t: &'static Texts,
+    change_status: ServerAction<ChangeStatus>,
+    errors: FormErrors,
+) -> impl IntoView {
     let can = detail.can;
     let id = detail.meeting.id;
     let button = move |step: &'static str, label: &'static str, primary: bool| {
@@ -195,11 +211,18 @@ fn AgendaItem(
     let upload_error = Memo::new(move |_| {
         query.with(|q| {
             (q.get("item").and_then(|v| v.parse::<i32>().ok()) == Some(item_id))
-                .then(|| errors_from_query(q, t, lang).into_iter().find(|e| e.field == "file").map(|e| e.message))
+                .then(|| {
+                    errors_from_query(q, t, lang)
+                        .into_iter()
+                        .find(|e| e.field == "file")
+                        .map(|e| e.message)
+                })
                 .flatten()
         })
     });
-    let uploaded = Memo::new(move |_| query.with(|q| q.get("uploaded").and_then(|v| v.parse::<i32>().ok()) == Some(item_id)));
+    let uploaded = Memo::new(move |_| {
+        query.with(|q| q.get("uploaded").and_then(|v| v.parse::<i32>().ok()) == Some(item_id))
+    });
     let control = move |action: &'static str, label: &'static str| {
         view! {
             <ActionForm action=item_action attr:class="item-control">

@@ -1,0 +1,564 @@
+//! Service tests for meetings and agendas, on SQLite or (TEST_DATABASE_URL) PostgreSQL.
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use chrono::{Duration, TimeZone, Utc};
+
+use app::model::agenda::{ItemDraft, ItemForm, ItemKind, MeetingDraft, Transition};
+use app::model::{CurrentUser, EmailAddress, MeetingStatus};
+use app::server::auth::{SecretariatAccess, require_secretariat};
+use app::server::error::DomainError;
+use app::server::seed::{DEMO_PASSWORD, seed_demo};
+use app::server::services::{agenda, audit, meeting_admin, sessions};
+use app::server::testing::TestDb;
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2022, 3, 1, 9, 0, 0)
+        .single()
+        .expect("a valid instant")
+}
+
+async fn seeded() -> TestDb {
+    let test = TestDb::fresh().await;
+    seed_demo(&test.db, now()).await.expect("seed");
+    test
+}
+
+async fn user(test: &TestDb, email: &str) -> CurrentUser {
+    let address = EmailAddress::parse(email).expect("a valid address");
+    sessions::sign_in(&test.db, now(), &address, DEMO_PASSWORD.into(), 12)
+        .await
+        .expect("demo sign-in")
+        .user
+}
+
+async fn secretariat(test: &TestDb) -> SecretariatAccess {
+    require_secretariat(&user(test, "ann.maskell@example.org").await).expect("Ann is secretariat")
+}
+
+fn draft_meeting() -> MeetingDraft {
+    MeetingDraft {
+        title: "Ekstra møde om anbefalingerne".into(),
+        starts_at: Utc
+            .with_ymd_and_hms(2022, 9, 6, 11, 0, 0)
+            .single()
+            .expect("valid"),
+        ends_at: Utc
+            .with_ymd_and_hms(2022, 9, 6, 12, 0, 0)
+            .single()
+            .expect("valid"),
+        location: "Online".into(),
+        online_link: None,
+    }
+}
+
+fn item(kind: ItemKind, title: &str, minutes: i32) -> ItemDraft {
+    ItemDraft {
+        kind,
+        title: title.into(),
+        resume: "Kort **resumé**.".into(),
+        indstilling: (kind == ItemKind::B)
+            .then(|| "Det indstilles, at taskforcen godkender.".into()),
+        presenter_id: None,
+        duration_minutes: minutes,
+        closed: false,
+    }
+}
+
+async fn new_meeting(test: &TestDb) -> (SecretariatAccess, i32) {
+    let access = secretariat(test).await;
+    let id = meeting_admin::create_meeting(&test.db, &access, now(), 1, draft_meeting())
+        .await
+        .expect("a new meeting");
+    (access, id)
+}
+
+fn titles(detail: &app::model::agenda::MeetingDetail) -> Vec<String> {
+    detail.items.iter().map(|i| i.title.clone()).collect()
+}
+
+#[tokio::test]
+async fn a_new_meeting_gets_the_next_number_and_the_three_standing_items() {
+    let test = seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    let detail = agenda::meeting_detail(&test.db, access.user(), id)
+        .await
+        .unwrap();
+    assert_eq!(detail.meeting.number, 7);
+    assert_eq!(detail.meeting.status, MeetingStatus::Draft);
+    assert_eq!(
+        titles(&detail),
+        vec![
+            "Godkendelse af dagsorden",
+            "Opfølgning på handlinger fra sidste møde",
+            "Eventuelt"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn new_items_go_before_eventuelt_and_their_times_follow_from_the_durations() {
+    let test = seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    agenda::add_item(
+        &test.db,
+        &access,
+        now(),
+        id,
+        item(ItemKind::D, "Survey", 30),
+    )
+    .await
+    .unwrap();
+    let detail = agenda::meeting_detail(&test.db, access.user(), id)
+        .await
+        .unwrap();
+    assert_eq!(
+        titles(&detail)[2..],
+        ["Survey".to_string(), "Eventuelt".to_string()]
+    );
+    let start = detail.meeting.starts_at;
+    let starts: Vec<_> = detail.items.iter().map(|i| i.starts_at - start).collect();
+    assert_eq!(
+        starts,
+        vec![
+            Duration::zero(),
+            Duration::minutes(5),
+            Duration::minutes(15),
+            Duration::minutes(45)
+        ]
+    );
+    assert_eq!(
+        detail.overrun_minutes, -10,
+        "50 minutes of agenda in a one-hour meeting"
+    );
+}
+
+#[tokio::test]
+async fn an_agenda_that_runs_past_the_meetings_end_reports_the_overrun() {
+    let test = seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    agenda::add_item(
+        &test.db,
+        &access,
+        now(),
+        id,
+        item(ItemKind::D, "Lang drøftelse", 60),
+    )
+    .await
+    .unwrap();
+    let detail = agenda::meeting_detail(&test.db, access.user(), id)
+        .await
+        .unwrap();
+    assert_eq!(detail.overrun_minutes, 20);
+    assert_eq!(
+        detail.agenda_ends_at,
+        detail.meeting.ends_at + Duration::minutes(20)
+    );
+}
+
+#[tokio::test]
+async fn moving_an_item_swaps_it_with_its_neighbour_and_the_first_cannot_move_up() {
+    let test = seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    let detail = agenda::meeting_detail(&test.db, access.user(), id)
+        .await
+        .unwrap();
+    let second = detail.items[1].id;
+    agenda::move_item(&test.db, &access, now(), second, true)
+        .await
+        .unwrap();
+    let after = agenda::meeting_detail(&test.db, access.user(), id)
+        .await
+        .unwrap();
+    assert_eq!(after.items[0].id, second);
+    agenda::move_item(&test.db, &access, now(), second, true)
+        .await
+        .unwrap();
+    let unchanged = agenda::meeting_detail(&test.db, access.user(), id)
+        .await
+        .unwrap();
+    assert_eq!(unchanged.items[0].id, second);
+}
+
+#[tokio::test]
+async fn removing_an_item_takes_it_off_the_agenda() {
+    let test = seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    let added = agenda::add_item(
+        &test.db,
+        &access,
+        now(),
+        id,
+        item(ItemKind::O, "Fjernes", 10),
+    )
+    .await
+    .unwrap();
+    agenda::remove_item(&test.db, &access, now(), added)
+        .await
+        .unwrap();
+    let detail = agenda::meeting_detail(&test.db, access.user(), id)
+        .await
+        .unwrap();
+    assert!(!titles(&detail).contains(&"Fjernes".to_string()));
+}
+
+#[tokio::test]
+async fn a_decision_item_without_an_indstilling_is_refused_by_the_form_and_by_the_service() {
+    let form = ItemForm {
+        kind: "B".into(),
+        title: "Beslutning".into(),
+        duration: "10".into(),
+        ..ItemForm::default()
+    };
+    let problems = form.parse().expect_err("B needs an indstilling");
+    assert_eq!(problems[0].0, "indstilling");
+
+    let test = seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    let mut bare = item(ItemKind::B, "Beslutning", 10);
+    bare.indstilling = None;
+    let result = agenda::add_item(&test.db, &access, now(), id, bare).await;
+    assert!(
+        matches!(result, Err(DomainError::Form(ref p)) if p[0].0 == "indstilling"),
+        "{result:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_presenter_is_refused_at_the_presenter_field() {
+    let test = seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    let mut bad = item(ItemKind::O, "Oplæg", 10);
+    bad.presenter_id = Some(99_999);
+    let result = agenda::add_item(&test.db, &access, now(), id, bad).await;
+    assert!(
+        matches!(result, Err(DomainError::Form(ref p)) if p[0].0 == "presenter_id"),
+        "{result:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_second_of_two_concurrent_saves_is_refused_and_the_first_is_kept() {
+    let test = seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    let detail = agenda::meeting_detail(&test.db, access.user(), id)
+        .await
+        .unwrap();
+    let target = &detail.items[1];
+    let read_version = target.version;
+    agenda::update_item(
+        &test.db,
+        &access,
+        now(),
+        target.id,
+        read_version,
+        item(ItemKind::O, "Første gem", 10),
+    )
+    .await
+    .unwrap();
+    let second = agenda::update_item(
+        &test.db,
+        &access,
+        now(),
+        target.id,
+        read_version,
+        item(ItemKind::O, "Andet gem", 10),
+    )
+    .await;
+    assert!(matches!(second, Err(DomainError::Stale)), "{second:?}");
+    let after = agenda::meeting_detail(&test.db, access.user(), id)
+        .await
+        .unwrap();
+    assert_eq!(after.items[1].title, "Første gem");
+    assert_eq!(after.items[1].version, read_version + 1);
+}
+
+#[tokio::test]
+async fn a_stale_meeting_edit_is_refused_too() {
+    let test = seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    meeting_admin::update_meeting(&test.db, &access, now(), id, 1, draft_meeting())
+        .await
+        .unwrap();
+    let again =
+        meeting_admin::update_meeting(&test.db, &access, now(), id, 1, draft_meeting()).await;
+    assert!(matches!(again, Err(DomainError::Stale)));
+}
+
+#[tokio::test]
+async fn closed_items_show_only_that_they_exist_to_members_and_the_steering_group() {
+    let test = seeded().await;
+    let meeting_4 = 4;
+    for email in [
+        "jonas.dahl@example.org",
+        "styregruppe@example.org",
+        "sofie.lind@example.org",
+    ] {
+        let viewer = user(&test, email).await;
+        let detail = agenda::meeting_detail(&test.db, &viewer, meeting_4)
+            .await
+            .unwrap();
+        let closed: Vec<_> = detail.items.iter().filter(|i| i.closed).collect();
+        assert_eq!(closed.len(), 1, "{email}");
+        assert!(closed[0].restricted);
+        assert!(
+            closed[0].title.is_empty()
+                && closed[0].resume_html.is_empty()
+                && closed[0].indstilling.is_none()
+        );
+        assert!(closed[0].papers.is_empty());
+    }
+    for email in [
+        "ann.maskell@example.org",
+        "marie.louise.refsgaard@example.org",
+    ] {
+        let viewer = user(&test, email).await;
+        let detail = agenda::meeting_detail(&test.db, &viewer, meeting_4)
+            .await
+            .unwrap();
+        let closed = detail.items.iter().find(|i| i.closed).unwrap();
+        assert!(!closed.restricted, "{email}");
+        assert_eq!(closed.title, "Rekruttering af interviewpersoner");
+    }
+}
+
+#[tokio::test]
+async fn nothing_about_a_draft_is_visible_to_members_or_the_chair() {
+    let test = seeded().await;
+    let (_, id) = new_meeting(&test).await;
+    for email in [
+        "jonas.dahl@example.org",
+        "marie.louise.refsgaard@example.org",
+        "styregruppe@example.org",
+    ] {
+        let viewer = user(&test, email).await;
+        let result = agenda::meeting_detail(&test.db, &viewer, id).await;
+        assert!(matches!(result, Err(DomainError::NotFound)), "{email}");
+    }
+}
+
+#[tokio::test]
+async fn a_meeting_goes_from_draft_through_the_chairs_review_to_published_and_held() {
+    let test = seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    let ann = access.user().clone();
+    let chair = user(&test, "marie.louise.refsgaard@example.org").await;
+    let member = user(&test, "jonas.dahl@example.org").await;
+
+    assert_eq!(
+        meeting_admin::transition(&test.db, &ann, now(), id, Transition::SubmitForReview, "")
+            .await
+            .unwrap(),
+        MeetingStatus::InReview
+    );
+    assert!(
+        agenda::meeting_detail(&test.db, &chair, id)
+            .await
+            .unwrap()
+            .can
+            .review
+    );
+    assert!(matches!(
+        agenda::meeting_detail(&test.db, &member, id).await,
+        Err(DomainError::NotFound)
+    ));
+    assert!(
+        matches!(
+            meeting_admin::transition(&test.db, &ann, now(), id, Transition::Publish, "").await,
+            Err(DomainError::WrongStatus)
+        ),
+        "not before the chair approves"
+    );
+    assert!(
+        matches!(
+            meeting_admin::transition(&test.db, &ann, now(), id, Transition::Approve, "").await,
+            Err(DomainError::Forbidden)
+        ),
+        "only the chair approves"
+    );
+
+    meeting_admin::transition(&test.db, &chair, now(), id, Transition::Approve, "")
+        .await
+        .unwrap();
+    assert!(
+        matches!(
+            meeting_admin::transition(&test.db, &chair, now(), id, Transition::Publish, "").await,
+            Err(DomainError::Forbidden)
+        ),
+        "the secretariat publishes"
+    );
+    assert_eq!(
+        meeting_admin::transition(&test.db, &ann, now(), id, Transition::Publish, "")
+            .await
+            .unwrap(),
+        MeetingStatus::Published
+    );
+
+    let seen = agenda::meeting_detail(&test.db, &member, id).await.unwrap();
+    assert_eq!(seen.meeting.status, MeetingStatus::Published);
+    assert_eq!(seen.items.len(), 3);
+    assert!(matches!(
+        meeting_admin::transition(&test.db, &member, now(), id, Transition::MarkHeld, "").await,
+        Err(DomainError::Forbidden)
+    ));
+    meeting_admin::transition(&test.db, &ann, now(), id, Transition::MarkHeld, "")
+        .await
+        .unwrap();
+    assert_eq!(
+        meeting_admin::transition(&test.db, &ann, now(), id, Transition::Close, "")
+            .await
+            .unwrap(),
+        MeetingStatus::Closed
+    );
+}
+
+#[tokio::test]
+async fn the_chair_sends_a_draft_back_with_a_comment_and_a_comment_is_required() {
+    let test = seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    let ann = access.user().clone();
+    let chair = user(&test, "marie.louise.refsgaard@example.org").await;
+    meeting_admin::transition(&test.db, &ann, now(), id, Transition::SubmitForReview, "")
+        .await
+        .unwrap();
+    let empty =
+        meeting_admin::transition(&test.db, &chair, now(), id, Transition::SendBack, "  ").await;
+    assert!(matches!(empty, Err(DomainError::Form(ref p)) if p[0].0 == "comment"));
+    meeting_admin::transition(
+        &test.db,
+        &chair,
+        now(),
+        id,
+        Transition::SendBack,
+        "Punkt 3 mangler bilag.",
+    )
+    .await
+    .unwrap();
+    let detail = agenda::meeting_detail(&test.db, &ann, id).await.unwrap();
+    assert_eq!(detail.meeting.status, MeetingStatus::Draft);
+    assert_eq!(
+        detail.review_comment.as_deref(),
+        Some("Punkt 3 mangler bilag.")
+    );
+}
+
+#[tokio::test]
+async fn changing_an_approved_agenda_withdraws_the_approval() {
+    let test = seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    let ann = access.user().clone();
+    let chair = user(&test, "marie.louise.refsgaard@example.org").await;
+    meeting_admin::transition(&test.db, &ann, now(), id, Transition::SubmitForReview, "")
+        .await
+        .unwrap();
+    meeting_admin::transition(&test.db, &chair, now(), id, Transition::Approve, "")
+        .await
+        .unwrap();
+    assert!(
+        agenda::meeting_detail(&test.db, &ann, id)
+            .await
+            .unwrap()
+            .can
+            .publish
+    );
+    agenda::add_item(
+        &test.db,
+        &access,
+        now(),
+        id,
+        item(ItemKind::O, "Sent tilføjet", 5),
+    )
+    .await
+    .unwrap();
+    let detail = agenda::meeting_detail(&test.db, &ann, id).await.unwrap();
+    assert!(!detail.approved && !detail.can.publish);
+}
+
+#[tokio::test]
+async fn every_change_is_in_the_audit_log_with_who_did_it() {
+    let test = seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    let added = agenda::add_item(
+        &test.db,
+        &access,
+        now(),
+        id,
+        item(ItemKind::D, "Survey", 30),
+    )
+    .await
+    .unwrap();
+    agenda::update_item(
+        &test.db,
+        &access,
+        now() + Duration::minutes(1),
+        added,
+        1,
+        item(ItemKind::D, "Surveyen", 45),
+    )
+    .await
+    .unwrap();
+    meeting_admin::transition(
+        &test.db,
+        access.user(),
+        now() + Duration::minutes(2),
+        id,
+        Transition::SubmitForReview,
+        "",
+    )
+    .await
+    .unwrap();
+    let log = audit::for_meeting(&test.db, &access, id).await.unwrap();
+    let actions: Vec<_> = log.iter().map(|r| r.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        vec![
+            "status.submit",
+            "item.updated",
+            "item.added",
+            "meeting.created"
+        ]
+    );
+    assert!(log.iter().all(|r| r.actor == "Ann Maskell"));
+    assert!(
+        log[1].details.contains("title: «Survey» → «Surveyen»"),
+        "{}",
+        log[1].details
+    );
+    assert!(log[1].details.contains("duration: «30» → «45»"));
+}
+
+#[tokio::test]
+async fn the_meeting_page_costs_the_same_number_of_queries_whatever_the_number_of_items() {
+    let mut test = seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    let counter = Arc::new(AtomicUsize::new(0));
+    let seen = counter.clone();
+    test.db.set_metric_callback(move |_| {
+        seen.fetch_add(1, Ordering::SeqCst);
+    });
+    let count = || {
+        let counter = counter.clone();
+        let db = test.db.clone();
+        let viewer = access.user().clone();
+        async move {
+            counter.store(0, Ordering::SeqCst);
+            agenda::meeting_detail(&db, &viewer, id).await.unwrap();
+            counter.load(Ordering::SeqCst)
+        }
+    };
+    let with_three = count().await;
+    for n in 0..9 {
+        agenda::add_item(
+            &test.db,
+            &access,
+            now(),
+            id,
+            item(ItemKind::O, &format!("Punkt {n}"), 5),
+        )
+        .await
+        .unwrap();
+    }
+    let with_twelve = count().await;
+    assert!(with_three > 0);
+    assert_eq!(with_three, with_twelve);
+}

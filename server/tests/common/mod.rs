@@ -1,0 +1,170 @@
+//! The test harness: the whole app on port 0 over a fresh database, and a plain HTTP client.
+// Each test binary uses its own part of the harness; the rest would be reported unused.
+#![allow(dead_code)]
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, COOKIE, HeaderMap, LOCATION, ORIGIN, SET_COOKIE};
+use reqwest::{Client, StatusCode, redirect};
+
+use app::server::clock::FixedClock;
+use app::server::testing::TestDb;
+use server::config::Config;
+use server::startup;
+
+pub const PASSWORD: &str = "demo-taskforce";
+pub const HTML: &str = "text/html,application/xhtml+xml";
+
+pub struct TestApp {
+    pub base: String,
+    pub client: Client,
+    pub files_dir: std::path::PathBuf,
+    _db: TestDb,
+}
+
+pub async fn spawn_app() -> TestApp {
+    let test_db = TestDb::fresh().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a free port");
+    let address = listener.local_addr().expect("a bound address");
+    let files_dir = std::env::temp_dir().join(format!("tf-files-{}", address.port()));
+    let config = Config {
+        database_url: test_db.url.clone(),
+        listen: address,
+        base_url: format!("http://{address}"),
+        demo: true,
+        log_level: "warn".into(),
+        site_root: "../site".into(),
+        session_hours: 12,
+        files_dir: files_dir.display().to_string(),
+        upload_max_mb: 1,
+    };
+    let clock = Arc::new(FixedClock::at(
+        Utc.with_ymd_and_hms(2022, 3, 1, 9, 0, 0).unwrap(),
+    ));
+    let state = startup::prepare(&config, clock).await.expect("app starts");
+    tokio::spawn(async move { axum::serve(listener, startup::router(state)).await });
+    TestApp {
+        base: format!("http://{address}"),
+        client: Client::builder()
+            .redirect(redirect::Policy::none())
+            .build()
+            .expect("an HTTP client"),
+        files_dir,
+        _db: test_db,
+    }
+}
+
+pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("tf_session="))
+        .map(str::to_string)
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Signs in the way a browser without JavaScript does, returning the `Cookie` value.
+    pub async fn sign_in(&self, email: &str) -> String {
+        let response = self
+            .post_form(
+                "/api/login",
+                &[("input[email]", email), ("input[password]", PASSWORD)],
+                None,
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FOUND, "sign-in as {email}");
+        let cookie = session_cookie(response.headers()).expect("a session cookie");
+        cookie.split(';').next().unwrap_or_default().to_string()
+    }
+
+    pub async fn post_form(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(self.url(path))
+            .header(ACCEPT, HTML)
+            .header(ORIGIN, &self.base)
+            .header("referer", self.url("/login"))
+            .form(form);
+        if let Some(cookie) = cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        request.send().await.expect("the app answers")
+    }
+
+    /// Calls a server function the way the hydrated app does (no HTML in Accept).
+    pub async fn call(&self, endpoint: &str, cookie: Option<&str>) -> reqwest::Response {
+        self.call_with(endpoint, "", cookie).await
+    }
+
+    pub async fn call_with(
+        &self,
+        endpoint: &str,
+        body: &str,
+        cookie: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(self.url(endpoint))
+            .header(ORIGIN, &self.base)
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(body.to_string());
+        if let Some(cookie) = cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        request.send().await.expect("the app answers")
+    }
+
+    /// The meeting page's data as JSON.
+    pub async fn meeting(&self, id: i32, cookie: &str) -> serde_json::Value {
+        let response = self
+            .call_with("/api/meeting", &format!("id={id}"), Some(cookie))
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "meeting {id}");
+        serde_json::from_str(&response.text().await.expect("a body")).expect("JSON")
+    }
+
+    /// The id of the agenda item with this title in meeting `id`.
+    pub async fn item_id(&self, id: i32, title: &str, cookie: &str) -> i64 {
+        let detail = self.meeting(id, cookie).await;
+        detail["items"]
+            .as_array()
+            .and_then(|items| items.iter().find(|i| i["title"] == title))
+            .and_then(|i| i["id"].as_i64())
+            .unwrap_or_else(|| panic!("no item «{title}» in meeting {id}"))
+    }
+
+    /// Files in the upload directory, to check that refused uploads leave nothing behind.
+    pub fn stored_files(&self) -> usize {
+        std::fs::read_dir(&self.files_dir)
+            .map(|d| d.count())
+            .unwrap_or(0)
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
+        let mut request = self.client.get(self.url(path)).header(ACCEPT, HTML);
+        if let Some(cookie) = cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        request.send().await.expect("the app answers")
+    }
+}
+
+pub fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get(LOCATION)
+        .and_then(|v| v.to_str().ok().map(str::to_string))
+        .unwrap_or_default()
+}
