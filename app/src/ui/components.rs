@@ -1,5 +1,6 @@
 //! Pieces several pages use.
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
@@ -12,19 +13,33 @@ use crate::i18n::Texts;
 /// wrong role, and a short apology otherwise.
 #[component]
 pub fn PageError(error: AppError, t: &'static Texts) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+        && error != AppError::NotSignedIn
+    {
+        response.set_status(axum::http::StatusCode::from_u16(error.status()).unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR));
+    }
     match error {
         AppError::NotSignedIn => {
             let here = use_location().pathname.get_untracked();
             view! { <Redirect path=format!("/login?next={}", encode(&here))/> }.into_any()
         }
         AppError::Forbidden(message) => view! {
+            <Title text=format!("{} – {}", t.forbidden_title, t.app_name)/>
             <h1>{t.forbidden_title}</h1>
             <div class="alert alert-error" role="alert">
                 <div class="alert-body"><p class="alert-text">{message}</p></div>
             </div>
         }
         .into_any(),
+        AppError::NotFound => view! {
+            <Title text=format!("{} – {}", t.not_found_title, t.app_name)/>
+            <h1>{t.not_found_title}</h1>
+            <p>{t.err_not_found}</p>
+        }
+        .into_any(),
         other => view! {
+            <Title text=t.app_name/>
             <div class="alert alert-error" role="alert">
                 <div class="alert-body"><p class="alert-text">{other.message(t)}</p></div>
             </div>

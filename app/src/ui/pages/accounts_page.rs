@@ -19,7 +19,7 @@ pub fn AccountsPage() -> impl IntoView {
                 let t = texts(info.lang);
                 let lang = info.lang;
                 match accounts.await {
-                    Err(error) => view! { <Title text=format!("{} – {}", t.forbidden_title, t.app_name)/><PageError error t/> }.into_any(),
+                    Err(error) => view! { <PageError error t/> }.into_any(),
                     Ok(rows) => view! {
                         <Title text=format!("{} – {}", t.accounts_title, t.app_name)/>
                         <h1>{t.accounts_title}</h1>

@@ -21,7 +21,7 @@ pub fn AuditPage() -> impl IntoView {
                 let t = texts(info.lang);
                 let lang = info.lang;
                 match log.await {
-                    Err(error) => view! { <Title text=format!("{} – {}", t.forbidden_title, t.app_name)/><PageError error t/> }.into_any(),
+                    Err(error) => view! { <PageError error t/> }.into_any(),
                     Ok(rows) => view! {
                         <Title text=format!("{} – {}", t.audit_title, t.app_name)/>
                         <h1>{t.audit_title}</h1>
