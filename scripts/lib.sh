@@ -6,5 +6,8 @@ cd "$ROOT"
 # One target directory outside the clone, reused between runs and clones on this machine.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/taskforce/target}"
 export SITE_ROOT="${SITE_ROOT:-$ROOT/site}"
+# The Python with aiosmtpd that the mail tests start as their SMTP server.
+export SMTP_SINK_PYTHON="${SMTP_SINK_PYTHON:-$HOME/.cache/taskforce/venv/bin/python}"
+export SMTP_SINK_SCRIPT="$ROOT/scripts/smtp_sink.py"
 step() { printf '\n==> %s\n' "$*"; }
 note() { printf '    %s\n' "$*"; }

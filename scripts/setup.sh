@@ -33,6 +33,14 @@ if [ ! -d node_modules/dkfds ] || [ ! -d node_modules/binaryen ] || [ package-lo
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 
+# aiosmtpd, the SMTP server the mail tests deliver to, in a virtualenv of the project's own.
+venv="${TASKFORCE_VENV:-$HOME/.cache/taskforce/venv}"
+if ! "$venv/bin/python" -c 'import aiosmtpd' 2>/dev/null; then
+  step "Installing aiosmtpd from PyPI (the SMTP server the mail tests use)"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet aiosmtpd==1.4.6
+fi
+
 apt_install() {
   if [ "$(id -u)" -ne 0 ]; then
     echo "Please install the Debian packages: $*" >&2

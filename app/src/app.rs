@@ -8,8 +8,8 @@ use crate::api::session::{Login, Logout, SetLanguage, get_session};
 use crate::ui::AppContext;
 use crate::ui::layout::Layout;
 use crate::ui::pages::{
-    AccountsPage, AuditPage, ItemFormPage, LoginPage, MeetingFormPage, MeetingPage, MembersPage,
-    NotFoundPage, OverviewPage, PrintPage,
+    AccountsPage, AuditPage, FeedPage, ItemFormPage, LoginPage, MeetingFormPage, MeetingPage,
+    MembersPage, NotFoundPage, OutboxPage, OverviewPage, PrintPage, RepliesPage, RsvpPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -72,6 +72,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/meetings/:id/items/:item/edit") view=ItemFormPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/log") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/print") view=PrintPage ssr=SsrMode::Async/>
+                    <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/replies") view=RepliesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/calendar") view=FeedPage ssr=SsrMode::Async/>
+                    <Route path=path!("/rsvp/:token") view=RsvpPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -9,6 +9,7 @@ use app::model::{CurrentUser, EmailAddress, MeetingStatus};
 use app::server::auth::{SecretariatAccess, require_secretariat};
 use app::server::error::DomainError;
 use app::server::seed::{DEMO_PASSWORD, seed_demo};
+use app::server::services::invitations::MailContext;
 use app::server::services::{agenda, audit, meeting_admin, sessions};
 use app::server::testing::TestDb;
 
@@ -34,6 +35,12 @@ async fn user(test: &TestDb, email: &str) -> CurrentUser {
 
 async fn secretariat(test: &TestDb) -> SecretariatAccess {
     require_secretariat(&user(test, "ann.maskell@example.org").await).expect("Ann is secretariat")
+}
+
+async fn mail(test: &TestDb) -> MailContext {
+    MailContext::load(&test.db, "http://taskforce.example.org")
+        .await
+        .expect("a mail context")
 }
 
 fn draft_meeting() -> MeetingDraft {
@@ -277,11 +284,27 @@ async fn the_second_of_two_concurrent_saves_is_refused_and_the_first_is_kept() {
 async fn a_stale_meeting_edit_is_refused_too() {
     let test = seeded().await;
     let (access, id) = new_meeting(&test).await;
-    meeting_admin::update_meeting(&test.db, &access, now(), id, 1, draft_meeting())
-        .await
-        .unwrap();
-    let again =
-        meeting_admin::update_meeting(&test.db, &access, now(), id, 1, draft_meeting()).await;
+    meeting_admin::update_meeting(
+        &test.db,
+        &access,
+        &mail(&test).await,
+        now(),
+        id,
+        1,
+        draft_meeting(),
+    )
+    .await
+    .unwrap();
+    let again = meeting_admin::update_meeting(
+        &test.db,
+        &access,
+        &mail(&test).await,
+        now(),
+        id,
+        1,
+        draft_meeting(),
+    )
+    .await;
     assert!(matches!(again, Err(DomainError::Stale)));
 }
 
@@ -346,9 +369,17 @@ async fn a_meeting_goes_from_draft_through_the_chairs_review_to_published_and_he
     let member = user(&test, "jonas.dahl@example.org").await;
 
     assert_eq!(
-        meeting_admin::transition(&test.db, &ann, now(), id, Transition::SubmitForReview, "")
-            .await
-            .unwrap(),
+        meeting_admin::transition(
+            &test.db,
+            &ann,
+            &mail(&test).await,
+            now(),
+            id,
+            Transition::SubmitForReview,
+            ""
+        )
+        .await
+        .unwrap(),
         MeetingStatus::InReview
     );
     assert!(
@@ -364,33 +395,76 @@ async fn a_meeting_goes_from_draft_through_the_chairs_review_to_published_and_he
     ));
     assert!(
         matches!(
-            meeting_admin::transition(&test.db, &ann, now(), id, Transition::Publish, "").await,
+            meeting_admin::transition(
+                &test.db,
+                &ann,
+                &mail(&test).await,
+                now(),
+                id,
+                Transition::Publish,
+                ""
+            )
+            .await,
             Err(DomainError::WrongStatus)
         ),
         "not before the chair approves"
     );
     assert!(
         matches!(
-            meeting_admin::transition(&test.db, &ann, now(), id, Transition::Approve, "").await,
+            meeting_admin::transition(
+                &test.db,
+                &ann,
+                &mail(&test).await,
+                now(),
+                id,
+                Transition::Approve,
+                ""
+            )
+            .await,
             Err(DomainError::Forbidden)
         ),
         "only the chair approves"
     );
 
-    meeting_admin::transition(&test.db, &chair, now(), id, Transition::Approve, "")
-        .await
-        .unwrap();
+    meeting_admin::transition(
+        &test.db,
+        &chair,
+        &mail(&test).await,
+        now(),
+        id,
+        Transition::Approve,
+        "",
+    )
+    .await
+    .unwrap();
     assert!(
         matches!(
-            meeting_admin::transition(&test.db, &chair, now(), id, Transition::Publish, "").await,
+            meeting_admin::transition(
+                &test.db,
+                &chair,
+                &mail(&test).await,
+                now(),
+                id,
+                Transition::Publish,
+                ""
+            )
+            .await,
             Err(DomainError::Forbidden)
         ),
         "the secretariat publishes"
     );
     assert_eq!(
-        meeting_admin::transition(&test.db, &ann, now(), id, Transition::Publish, "")
-            .await
-            .unwrap(),
+        meeting_admin::transition(
+            &test.db,
+            &ann,
+            &mail(&test).await,
+            now(),
+            id,
+            Transition::Publish,
+            ""
+        )
+        .await
+        .unwrap(),
         MeetingStatus::Published
     );
 
@@ -398,16 +472,41 @@ async fn a_meeting_goes_from_draft_through_the_chairs_review_to_published_and_he
     assert_eq!(seen.meeting.status, MeetingStatus::Published);
     assert_eq!(seen.items.len(), 3);
     assert!(matches!(
-        meeting_admin::transition(&test.db, &member, now(), id, Transition::MarkHeld, "").await,
+        meeting_admin::transition(
+            &test.db,
+            &member,
+            &mail(&test).await,
+            now(),
+            id,
+            Transition::MarkHeld,
+            ""
+        )
+        .await,
         Err(DomainError::Forbidden)
     ));
-    meeting_admin::transition(&test.db, &ann, now(), id, Transition::MarkHeld, "")
-        .await
-        .unwrap();
+    meeting_admin::transition(
+        &test.db,
+        &ann,
+        &mail(&test).await,
+        now(),
+        id,
+        Transition::MarkHeld,
+        "",
+    )
+    .await
+    .unwrap();
     assert_eq!(
-        meeting_admin::transition(&test.db, &ann, now(), id, Transition::Close, "")
-            .await
-            .unwrap(),
+        meeting_admin::transition(
+            &test.db,
+            &ann,
+            &mail(&test).await,
+            now(),
+            id,
+            Transition::Close,
+            ""
+        )
+        .await
+        .unwrap(),
         MeetingStatus::Closed
     );
 }
@@ -418,15 +517,32 @@ async fn the_chair_sends_a_draft_back_with_a_comment_and_a_comment_is_required()
     let (access, id) = new_meeting(&test).await;
     let ann = access.user().clone();
     let chair = user(&test, "marie.louise.refsgaard@example.org").await;
-    meeting_admin::transition(&test.db, &ann, now(), id, Transition::SubmitForReview, "")
-        .await
-        .unwrap();
-    let empty =
-        meeting_admin::transition(&test.db, &chair, now(), id, Transition::SendBack, "  ").await;
+    meeting_admin::transition(
+        &test.db,
+        &ann,
+        &mail(&test).await,
+        now(),
+        id,
+        Transition::SubmitForReview,
+        "",
+    )
+    .await
+    .unwrap();
+    let empty = meeting_admin::transition(
+        &test.db,
+        &chair,
+        &mail(&test).await,
+        now(),
+        id,
+        Transition::SendBack,
+        "  ",
+    )
+    .await;
     assert!(matches!(empty, Err(DomainError::Form(ref p)) if p[0].0 == "comment"));
     meeting_admin::transition(
         &test.db,
         &chair,
+        &mail(&test).await,
         now(),
         id,
         Transition::SendBack,
@@ -448,12 +564,28 @@ async fn changing_an_approved_agenda_withdraws_the_approval() {
     let (access, id) = new_meeting(&test).await;
     let ann = access.user().clone();
     let chair = user(&test, "marie.louise.refsgaard@example.org").await;
-    meeting_admin::transition(&test.db, &ann, now(), id, Transition::SubmitForReview, "")
-        .await
-        .unwrap();
-    meeting_admin::transition(&test.db, &chair, now(), id, Transition::Approve, "")
-        .await
-        .unwrap();
+    meeting_admin::transition(
+        &test.db,
+        &ann,
+        &mail(&test).await,
+        now(),
+        id,
+        Transition::SubmitForReview,
+        "",
+    )
+    .await
+    .unwrap();
+    meeting_admin::transition(
+        &test.db,
+        &chair,
+        &mail(&test).await,
+        now(),
+        id,
+        Transition::Approve,
+        "",
+    )
+    .await
+    .unwrap();
     assert!(
         agenda::meeting_detail(&test.db, &ann, id)
             .await
@@ -500,6 +632,7 @@ async fn every_change_is_in_the_audit_log_with_who_did_it() {
     meeting_admin::transition(
         &test.db,
         access.user(),
+        &mail(&test).await,
         now() + Duration::minutes(2),
         id,
         Transition::SubmitForReview,

@@ -12,6 +12,11 @@ pub struct Config {
     pub session_hours: i64,
     pub files_dir: String,
     pub upload_max_mb: u64,
+    /// smtp://, smtps:// (or smtp://…?tls=required for STARTTLS); may hold a password.
+    pub smtp_url: Option<String>,
+    pub outbox_dir: String,
+    pub reminder_hours: i64,
+    pub run_worker: bool,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/taskforce.db";
@@ -119,7 +124,31 @@ impl Config {
                     problem: format!("\"{text}\" is not a number of megabytes between 1 and 1024"),
                 })?,
         };
+        let reminder_hours = match var("REMINDER_HOURS") {
+            None => 48,
+            Some(text) => text
+                .parse()
+                .ok()
+                .filter(|h| (1..=24 * 14).contains(h))
+                .ok_or_else(|| ConfigError::Invalid {
+                    name: "REMINDER_HOURS",
+                    problem: format!("\"{text}\" is not a number of hours between 1 and 336"),
+                })?,
+        };
+        let smtp_url = var("SMTP_URL");
+        if let Some(url) = &smtp_url
+            && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
+        {
+            return Err(ConfigError::Invalid {
+                name: "SMTP_URL",
+                problem: "it must start with smtp:// or smtps://".into(),
+            });
+        }
         Ok(Config {
+            smtp_url,
+            outbox_dir: var("OUTBOX_DIR").unwrap_or_else(|| "data/outbox".to_string()),
+            reminder_hours,
+            run_worker: var("RUN_WORKER").as_deref() != Some("0"),
             files_dir: var("FILES_DIR").unwrap_or_else(|| "data/files".to_string()),
             upload_max_mb,
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()),

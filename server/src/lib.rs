@@ -1,5 +1,6 @@
 //! The server: configuration, start-up (router, layers), the routes that are not Leptos
 //! pages, and the command line.
+pub mod calendars;
 pub mod cli;
 pub mod config;
 pub mod papers;

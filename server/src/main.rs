@@ -142,7 +142,13 @@ async fn serve(config: Config, clock: Arc<dyn Clock>) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
-    tracing::info!(address = %config.listen, database = %db::redact(&config.database_url), demo = config.demo, "serving");
+    tracing::info!(
+        address = %config.listen,
+        database = %db::redact(&config.database_url),
+        smtp = %config.smtp_url.as_deref().map(db::redact).unwrap_or_else(|| format!("none (writing .eml files to {})", config.outbox_dir)),
+        demo = config.demo,
+        "serving"
+    );
     println!("Taskforce is running at {}", config.base_url);
     if config.demo {
         println!(

@@ -12,11 +12,14 @@ use tokio::net::TcpListener;
 use app::app::{App, shell};
 use app::server::clock::Clock;
 use app::server::db::{self, DbSetupError};
+use app::server::mailer::Mailer;
 use app::server::seed::{SeedOutcome, seed_demo};
+use app::server::services::invitations::{self, MailContext};
+use app::server::services::outbox::{self, Outcome};
 use app::server::state::{AppState, Settings};
 
 use crate::config::Config;
-use crate::{papers, routes};
+use crate::{calendars, papers, routes};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -27,6 +30,8 @@ pub enum StartupError {
         path: String,
         source: std::io::Error,
     },
+    #[error("{0}")]
+    Mail(String),
     #[error("cannot seed the demo data: {0}")]
     Seed(#[from] app::server::error::DomainError),
 }
@@ -57,14 +62,18 @@ pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState,
         }
     }
     Ok(AppState {
-        db,
+        db: db.clone(),
         settings: Arc::new(Settings {
             base_url: config.base_url.clone(),
             demo: config.demo,
             session_hours: config.session_hours,
             files_dir: config.files_dir.clone().into(),
             upload_max_mb: config.upload_max_mb,
+            reminder_hours: config.reminder_hours,
         }),
+        mail: MailContext::load(&db, &config.base_url)
+            .await
+            .map_err(|e| StartupError::Mail(format!("cannot prepare mail: {e}")))?,
         clock,
         leptos_options: leptos_options(config),
     })
@@ -80,6 +89,11 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(routes::healthz))
         .route("/files/papers/{version_id}", get(papers::download))
         .route(
+            "/meetings/{meeting_id}/calendar.ics",
+            get(calendars::meeting_ics),
+        )
+        .route("/calendar/{token}", get(calendars::feed))
+        .route(
             "/meetings/{meeting_id}/items/{item_id}/papers",
             post(papers::upload).layer(DefaultBodyLimit::max(upload_limit)),
         )
@@ -91,6 +105,48 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn(routes::security_headers))
         .with_state(state)
+}
+
+/// The mail transport the configuration asks for.
+pub fn mailer(config: &Config) -> Result<Mailer, StartupError> {
+    Mailer::new(config.smtp_url.as_deref(), config.outbox_dir.clone().into())
+        .map_err(StartupError::Mail)
+}
+
+/// Sends what the outbox holds, one message at a time, and queues reminders when they are due.
+/// Any number of instances may run this at once: each message is claimed by one of them.
+pub fn spawn_worker(state: AppState, mailer: Mailer) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut next_reminder_check = state.clock.now();
+        loop {
+            let now = state.clock.now();
+            match outbox::try_execute_task(&state.db, &mailer, now).await {
+                Ok(Outcome::Idle) => {
+                    if now >= next_reminder_check {
+                        next_reminder_check = now + chrono::Duration::seconds(30);
+                        match invitations::send_due_reminders(
+                            &state.db,
+                            &state.mail,
+                            now,
+                            state.settings.reminder_hours,
+                        )
+                        .await
+                        {
+                            Ok(0) => {}
+                            Ok(count) => tracing::info!(count, "reminders queued"),
+                            Err(error) => tracing::error!(%error, "reminders could not be queued"),
+                        }
+                    }
+                    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    tracing::error!(%error, "outbox worker");
+                    tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+                }
+            }
+        }
+    })
 }
 
 /// Serves until the process is asked to stop.

@@ -67,6 +67,7 @@ pub async fn save_meeting(input: MeetingForm) -> Result<(), AppError> {
                 meeting_admin::update_meeting(
                     &state.db,
                     &access,
+                    &state.mail,
                     state.clock.now(),
                     id,
                     expected,
@@ -190,6 +191,7 @@ pub async fn change_status(input: StatusChange) -> Result<(), AppError> {
             meeting_admin::transition(
                 &state.db,
                 user,
+                &state.mail,
                 state.clock.now(),
                 input.meeting_id,
                 step,

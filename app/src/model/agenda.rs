@@ -119,6 +119,7 @@ pub struct MeetingDetail {
     pub version: i32,
     pub review_comment: Option<String>,
     pub approved: bool,
+    pub cancelled: bool,
     pub items: Vec<AgendaItemView>,
     pub agenda_ends_at: DateTime<Utc>,
     /// Minutes the agenda runs past the meeting's end; zero or less means it fits.
@@ -167,10 +168,15 @@ pub enum FormProblem {
     LocationEmpty,
     LinkInvalid,
     CommentRequired,
+    ReplyUnreadable,
+    ReplyForged,
+    ReplyUnknownMeeting,
+    NameEmpty,
+    EmailInvalid,
 }
 
 impl FormProblem {
-    pub const ALL: [FormProblem; 14] = [
+    pub const ALL: [FormProblem; 19] = [
         FormProblem::TitleEmpty,
         FormProblem::TitleTooLong,
         FormProblem::KindUnknown,
@@ -185,6 +191,11 @@ impl FormProblem {
         FormProblem::LocationEmpty,
         FormProblem::LinkInvalid,
         FormProblem::CommentRequired,
+        FormProblem::ReplyUnreadable,
+        FormProblem::ReplyForged,
+        FormProblem::ReplyUnknownMeeting,
+        FormProblem::NameEmpty,
+        FormProblem::EmailInvalid,
     ];
 
     pub fn from_code(code: &str) -> Option<FormProblem> {
@@ -207,6 +218,11 @@ impl FormProblem {
             FormProblem::LocationEmpty => "location",
             FormProblem::LinkInvalid => "link",
             FormProblem::CommentRequired => "comment",
+            FormProblem::ReplyUnreadable => "reply_unreadable",
+            FormProblem::ReplyForged => "reply_forged",
+            FormProblem::ReplyUnknownMeeting => "reply_unknown",
+            FormProblem::NameEmpty => "name_empty",
+            FormProblem::EmailInvalid => "email_invalid",
         }
     }
 }

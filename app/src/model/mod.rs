@@ -2,6 +2,7 @@
 //! the same ones.
 pub mod agenda;
 pub mod email;
+pub mod invitations;
 pub mod lang;
 pub mod meeting;
 pub mod person;

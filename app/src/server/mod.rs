@@ -1,11 +1,14 @@
 //! Everything that only exists on the server: state, database, services, authentication.
 pub mod auth;
+pub mod calendar;
 pub mod clock;
 pub mod context;
 pub mod db;
 pub mod entities;
 pub mod error;
 pub mod files;
+pub mod mail;
+pub mod mailer;
 pub mod markdown;
 pub mod seed;
 pub mod services;

@@ -5,6 +5,7 @@ use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
 use crate::server::clock::Clock;
+use crate::server::services::invitations::MailContext;
 
 /// Settings the app reads from its environment once, at start-up.
 #[derive(Debug, Clone)]
@@ -19,6 +20,8 @@ pub struct Settings {
     pub files_dir: std::path::PathBuf,
     /// The largest paper accepted, in megabytes.
     pub upload_max_mb: u64,
+    /// Hours before a meeting that the reminder goes out.
+    pub reminder_hours: i64,
 }
 
 impl Settings {
@@ -34,6 +37,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub clock: Arc<dyn Clock>,
     pub leptos_options: LeptosOptions,
+    /// How messages are composed: the base URL and the key answer links are signed with.
+    pub mail: MailContext,
 }
 
 impl FromRef<AppState> for LeptosOptions {

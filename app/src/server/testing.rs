@@ -73,3 +73,74 @@ impl Drop for TestDb {
         }
     }
 }
+
+/// A real SMTP server for tests: aiosmtpd on 127.0.0.1, started as its own process, keeping
+/// every message's raw bytes (scripts/smtp_sink.py). Stopped when dropped.
+pub struct SmtpSink {
+    child: std::process::Child,
+    pub port: u16,
+    pub dir: std::path::PathBuf,
+}
+
+impl SmtpSink {
+    /// A port nothing listens on yet (so a test can also see SMTP refuse connections).
+    pub fn free_port() -> u16 {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("a free port")
+    }
+
+    pub async fn start(port: u16) -> SmtpSink {
+        let python = std::env::var("SMTP_SINK_PYTHON").unwrap_or_else(|_| "python3".into());
+        let script = std::env::var("SMTP_SINK_SCRIPT").unwrap_or_else(|_| {
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/smtp_sink.py").into()
+        });
+        let dir = std::env::temp_dir().join(format!("tf-smtp-{port}-{}", rand::random::<u32>()));
+        let child = std::process::Command::new(&python)
+            .args([script.as_str(), "--port", &port.to_string(), "--dir"])
+            .arg(&dir)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start the SMTP sink with {python} (is aiosmtpd installed? scripts/setup.sh): {e}"));
+        for _ in 0..100 {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
+            {
+                return SmtpSink { child, port, dir };
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("the SMTP sink did not start on port {port}");
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// The raw bytes of every message received, in order.
+    pub fn messages(&self) -> Vec<Vec<u8>> {
+        let mut names: Vec<_> = std::fs::read_dir(&self.dir)
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+            .into_iter()
+            .filter_map(|p| std::fs::read(p).ok())
+            .collect()
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}

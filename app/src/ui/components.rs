@@ -17,7 +17,10 @@ pub fn PageError(error: AppError, t: &'static Texts) -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
         && error != AppError::NotSignedIn
     {
-        response.set_status(axum::http::StatusCode::from_u16(error.status()).unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR));
+        response.set_status(
+            axum::http::StatusCode::from_u16(error.status())
+                .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
+        );
     }
     match error {
         AppError::NotSignedIn => {

@@ -98,6 +98,8 @@ fn MainMenu(role: Role, info: SessionInfo) -> impl IntoView {
                 <ul class="mainmenu">
                     {item("/", t.nav_overview)}
                     {item("/members", t.nav_members)}
+                    {item("/calendar", t.nav_calendar)}
+                    {role.is_secretariat().then(|| item("/outbox", t.nav_outbox))}
                     {role.is_secretariat().then(|| item("/accounts", t.nav_accounts))}
                 </ul>
             </div>

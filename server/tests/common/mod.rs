@@ -39,6 +39,13 @@ pub async fn spawn_app() -> TestApp {
         session_hours: 12,
         files_dir: files_dir.display().to_string(),
         upload_max_mb: 1,
+        smtp_url: None,
+        outbox_dir: std::env::temp_dir()
+            .join(format!("tf-outbox-{}", address.port()))
+            .display()
+            .to_string(),
+        reminder_hours: 48,
+        run_worker: false,
     };
     let clock = Arc::new(FixedClock::at(
         Utc.with_ymd_and_hms(2022, 3, 1, 9, 0, 0).unwrap(),

@@ -19,6 +19,10 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub review_comment: Option<String>,
     pub approved_at: Option<DateTimeUtc>,
+    pub uid: Option<String>,
+    pub sequence: i32,
+    pub cancelled_at: Option<DateTimeUtc>,
+    pub reminder_sent_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,8 +1,11 @@
 //! sea-orm entities, written by hand to match `migrations/`.
 pub mod agenda_item;
+pub mod app_secret;
 pub mod audit_entry;
+pub mod invitee;
 pub mod login_throttle;
 pub mod meeting;
+pub mod outbox_message;
 pub mod paper;
 pub mod paper_version;
 pub mod person;

@@ -15,6 +15,7 @@ pub struct Model {
     pub role: String,
     pub sort_order: i32,
     pub created_at: DateTimeUtc,
+    pub feed_token: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

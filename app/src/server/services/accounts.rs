@@ -161,3 +161,26 @@ pub async fn language_of(db: &impl ConnectionTrait, person_id: i32) -> Result<La
         .and_then(|p| Lang::parse(&p.language))
         .unwrap_or_default())
 }
+
+/// The person's calendar feed token; a new one when `renew` (the old address stops working).
+pub async fn feed_token(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+    renew: bool,
+) -> Result<String, DomainError> {
+    let found = person::Entity::find_by_id(person_id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    if let (Some(token), false) = (&found.feed_token, renew) {
+        return Ok(token.clone());
+    }
+    let token: String = rand::random::<[u8; 24]>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let mut update: person::ActiveModel = found.into();
+    update.feed_token = Set(Some(token.clone()));
+    update.update(db).await?;
+    Ok(token)
+}

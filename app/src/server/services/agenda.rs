@@ -132,6 +132,7 @@ pub async fn meeting_detail(
         version: row.version,
         review_comment: row.review_comment,
         approved: row.approved_at.is_some(),
+        cancelled: row.cancelled_at.is_some(),
         items: views,
         people: if viewer.role.is_secretariat() {
             people

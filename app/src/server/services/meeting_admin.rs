@@ -14,6 +14,7 @@ use crate::server::entities::meeting;
 use crate::server::error::DomainError;
 use crate::server::services::agenda::{insert_item, standing_items, visible_meeting};
 use crate::server::services::audit;
+use crate::server::services::invitations::{self, MailContext};
 
 pub const DEFAULT_ZONE: &str = "Europe/Copenhagen";
 
@@ -80,6 +81,7 @@ pub async fn create_meeting(
 pub async fn update_meeting(
     db: &DatabaseConnection,
     access: &SecretariatAccess,
+    mail: &MailContext,
     now: DateTime<Utc>,
     meeting_id: i32,
     expected_version: i32,
@@ -142,6 +144,7 @@ pub async fn update_meeting(
         details,
     )
     .await?;
+    invitations::on_meeting_changed(&txn, mail, now, &current).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -157,6 +160,7 @@ fn allowed(role: Role, transition: Transition) -> bool {
 pub async fn transition(
     db: &DatabaseConnection,
     actor: &CurrentUser,
+    mail: &MailContext,
     now: DateTime<Utc>,
     meeting_id: i32,
     step: Transition,
@@ -208,6 +212,19 @@ pub async fn transition(
         details,
     )
     .await?;
+    if step == Transition::Publish {
+        // The invitations are written with the status change: both happen, or neither.
+        let invited = invitations::on_publish(&txn, mail, now, meeting_id).await?;
+        audit::record(
+            &txn,
+            meeting_id,
+            actor,
+            now,
+            "invitations.queued",
+            format!("{invited} invitations"),
+        )
+        .await?;
+    }
     txn.commit().await?;
     Ok(to)
 }

@@ -3,8 +3,10 @@
 pub mod accounts;
 pub mod agenda;
 pub mod audit;
+pub mod invitations;
 pub mod meeting_admin;
 pub mod meetings;
+pub mod outbox;
 pub mod papers;
 pub mod sessions;
 pub mod taskforce;

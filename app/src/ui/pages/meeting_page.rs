@@ -9,6 +9,7 @@ use crate::model::agenda::{AgendaItemView, MeetingDetail};
 use crate::model::time::{format_clock, format_date, format_time_range, machine_readable};
 use crate::ui::components::PageError;
 use crate::ui::forms::{FieldMessage, FormErrors, errors_from_query, file_size};
+use crate::ui::pages::invitations_panel::InvitationsPanel;
 use crate::ui::{session, use_app};
 
 pub fn id_param(name: &'static str) -> Memo<i32> {
@@ -93,7 +94,10 @@ fn MeetingView(
             <dt>{t.where_label}</dt>
             <dd>{m.location.clone()}{m.online_link.clone().map(|link| view! { " · "<a href=link>{t.join_online}</a> })}</dd>
             <dt>{t.col_status}</dt>
-            <dd><span class="status-tag" data-status=m.status.as_str()>{status_name(lang, m.status)}</span></dd>
+            <dd>
+                <span class="status-tag" data-status=m.status.as_str()>{status_name(lang, m.status)}</span>
+                {detail.cancelled.then(|| view! { " "<span class="status-tag cancelled-tag">{t.cancelled_tag}</span> })}
+            </dd>
         </dl>
         {move || errors.general().get().map(|message| view! {
             <div class="alert alert-error" role="alert"><div class="alert-body"><p class="alert-text">{message}</p></div></div>
@@ -105,6 +109,7 @@ fn MeetingView(
                 {can.edit.then(|| view! { <li><a class="button button-secondary" href=format!("/meetings/{id}/items/new")>{t.add_item}</a></li> })}
                 <li><a class="function-link" href=format!("/meetings/{id}/print")>{t.print_link}</a></li>
                 {can.read_audit.then(|| view! { <li><a class="function-link" href=format!("/meetings/{id}/log")>{t.audit_link}</a></li> })}
+                <li><a class="function-link" href=format!("/meetings/{id}/calendar.ics") download="">{t.add_to_calendar}</a></li>
             </ul>
         </nav>
         <StatusActions detail=detail.clone() t change_status errors/>
@@ -115,6 +120,14 @@ fn MeetingView(
                 <AgendaItem item lang zone=zone.clone() meeting_id=id editable=can.edit count item_action/>
             }).collect_view()}
         </ol>
+        {can.read_audit.then(|| view! {
+            <InvitationsPanel
+                meeting_id=id
+                lang
+                cancelled=detail.cancelled
+                can_cancel=!detail.cancelled && m.status < crate::model::MeetingStatus::Held
+            />
+        })}
     }
 }
 

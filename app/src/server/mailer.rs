@@ -1,0 +1,84 @@
+//! Delivering a finished message: over SMTP (one URL: smtp://, smtps://, `?tls=required` for
+//! STARTTLS, user and password in the URL) or, with no SMTP configured, as .eml files so the
+//! embedded demo shows real invitations.
+use std::path::PathBuf;
+
+use lettre::address::Envelope;
+use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+
+pub enum Mailer {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Files(PathBuf),
+}
+
+impl std::fmt::Debug for Mailer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Mailer::Smtp(_) => f.write_str("Mailer::Smtp"),
+            Mailer::Files(dir) => write!(f, "Mailer::Files({})", dir.display()),
+        }
+    }
+}
+
+impl Mailer {
+    /// SMTP when a URL is given, .eml files under `dir` otherwise. The URL may hold a password
+    /// and is never logged or echoed.
+    pub fn new(smtp_url: Option<&str>, dir: PathBuf) -> Result<Mailer, String> {
+        match smtp_url {
+            Some(url) => AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                .map(|builder| {
+                    Mailer::Smtp(
+                        builder
+                            .timeout(Some(std::time::Duration::from_secs(20)))
+                            .build(),
+                    )
+                })
+                .map_err(|e| format!("SMTP_URL is not valid: {e}")),
+            None => {
+                std::fs::create_dir_all(&dir)
+                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                Ok(Mailer::Files(dir))
+            }
+        }
+    }
+
+    pub async fn deliver(
+        &self,
+        from: &str,
+        to: &str,
+        message_id: &str,
+        bytes: &[u8],
+    ) -> Result<(), String> {
+        match self {
+            Mailer::Smtp(transport) => {
+                let from: Address = from.parse().map_err(|e| format!("sender {from}: {e}"))?;
+                let to: Address = to.parse().map_err(|e| format!("recipient {to}: {e}"))?;
+                let envelope = Envelope::new(Some(from), vec![to]).map_err(|e| e.to_string())?;
+                transport
+                    .send_raw(&envelope, bytes)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            }
+            Mailer::Files(dir) => {
+                let name: String = message_id
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect();
+                let temp = dir.join(format!("{name}.eml.part"));
+                tokio::fs::write(&temp, bytes)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                tokio::fs::rename(&temp, dir.join(format!("{name}.eml")))
+                    .await
+                    .map_err(|e| e.to_string())
+            }
+        }
+    }
+}

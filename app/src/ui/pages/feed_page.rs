@@ -1,0 +1,44 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::invitations::{RenewFeed, my_feed};
+use crate::i18n::texts;
+use crate::ui::components::PageError;
+use crate::ui::{session, use_app};
+
+/// `/calendar`: the person's own feed address (webcal and https) and a way to renew it.
+#[component]
+pub fn FeedPage() -> impl IntoView {
+    let app = use_app();
+    let renew = ServerAction::<RenewFeed>::new();
+    let feed = Resource::new(move || renew.version().get(), |_| my_feed());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let info = session(app).await;
+                let t = texts(info.lang);
+                match feed.await {
+                    Err(error) => view! { <PageError error t/> }.into_any(),
+                    Ok(url) => {
+                        let webcal = url.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1);
+                        view! {
+                            <Title text=format!("{} – {}", t.feed_title, t.app_name)/>
+                            <h1>{t.feed_title}</h1>
+                            <p class="font-lead">{t.feed_intro}</p>
+                            <div class="form-group">
+                                <label class="form-label" for="feed-url">{t.feed_label}</label>
+                                <input class="form-input feed-url" id="feed-url" type="text" readonly=true value=url.clone()/>
+                            </div>
+                            <p><a href=webcal class="function-link">{webcal.clone()}</a></p>
+                            <p>{t.feed_note}</p>
+                            <ActionForm action=renew>
+                                <button type="submit" class="button button-secondary">{t.feed_renew}</button>
+                            </ActionForm>
+                        }
+                        .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,188 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::invitations::{
+    CancelMeeting, InviteGuest, RemoveInvitee, RetryMessage, get_invitations,
+};
+use crate::i18n::{answer_name, mail_kind_name, outbox_status_name, texts};
+use crate::model::Lang;
+use crate::model::invitations::OutboxRow;
+use crate::model::time::{format_clock, format_short_date};
+use crate::ui::forms::{FieldMessage, FormErrors};
+
+/// The secretariat's part of the meeting page: who is invited, their answers, every message
+/// and its status, guests, and cancelling.
+#[component]
+pub fn InvitationsPanel(
+    meeting_id: i32,
+    lang: Lang,
+    can_cancel: bool,
+    cancelled: bool,
+) -> impl IntoView {
+    let t = texts(lang);
+    let invite = ServerAction::<InviteGuest>::new();
+    let remove = ServerAction::<RemoveInvitee>::new();
+    let retry = ServerAction::<RetryMessage>::new();
+    let cancel = ServerAction::<CancelMeeting>::new();
+    let view_data = Resource::new(
+        move || {
+            (
+                invite.version().get(),
+                remove.version().get(),
+                retry.version().get(),
+                cancel.version().get(),
+            )
+        },
+        move |_| get_invitations(meeting_id),
+    );
+    let query = use_query_map();
+    let invite_error = Signal::derive(move || invite.value().get().and_then(Result::err));
+    let errors = FormErrors::new(invite_error, query, t, lang);
+    let kept = move |key: &str| {
+        query.with_untracked(|q| {
+            if FormErrors::returned(q) {
+                q.get(key).unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+    };
+    let at = move |when: chrono::DateTime<chrono::Utc>| {
+        format!(
+            "{} {}",
+            format_short_date(lang, when, "Europe/Copenhagen"),
+            format_clock(lang, when, "Europe/Copenhagen")
+        )
+    };
+    view! {
+        <section class="invitations" aria-labelledby="invitations-heading">
+            <h2 id="invitations-heading">{t.invitations_heading}</h2>
+            {cancelled.then(|| view! {
+                <div class="alert alert-warning" role="status"><div class="alert-body"><p class="alert-text">{t.cancelled_note}</p></div></div>
+            })}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let data = match view_data.await {
+                        Ok(data) => data,
+                        Err(error) => return view! { <p>{error.message(t)}</p> }.into_any(),
+                    };
+                    let progress = t
+                        .progress_line
+                        .replace("{queued}", &data.progress.queued.to_string())
+                        .replace("{sent}", &data.progress.sent.to_string())
+                        .replace("{failed}", &data.progress.failed.to_string());
+                    view! {
+                        <p class="outbox-progress" role="status">{progress}</p>
+                        {(!data.invitees.is_empty()).then(|| view! {
+                            <table class="table table--compact invitees-table">
+                                <caption class="sr-only">{t.invitations_heading}</caption>
+                                <thead><tr>
+                                    <th scope="col">{t.col_name}</th>
+                                    <th scope="col">{t.col_email}</th>
+                                    <th scope="col">{t.col_answer}</th>
+                                    <th scope="col">{t.col_answered}</th>
+                                    <th scope="col"><span class="sr-only">{t.remove_invitee}</span></th>
+                                </tr></thead>
+                                <tbody>
+                                    {data.invitees.into_iter().map(|i| view! {
+                                        <tr class:removed=i.removed data-answer=i.answer.link_word()>
+                                            <th scope="row">{i.name.clone()}{i.guest.then(|| view! { " "<span class="guest-tag">"("{t.guest_tag}")"</span> })}
+                                                {i.removed.then(|| view! { " "<span class="guest-tag">"("{t.removed_tag}")"</span> })}</th>
+                                            <td>{i.email.clone()}</td>
+                                            <td>{answer_name(t, i.answer)}</td>
+                                            <td>{i.answered_at.map(at).unwrap_or_default()}</td>
+                                            <td>{(!i.removed).then(|| view! {
+                                                <ActionForm action=remove attr:class="inline-form">
+                                                    <input type="hidden" name="invitee_id" value=i.id/>
+                                                    <button type="submit" class="button button-secondary button-small" aria-label=format!("{}: {}", t.remove_invitee, i.name)>{t.remove_invitee}</button>
+                                                </ActionForm>
+                                            })}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        })}
+                        <MessagesTable messages=data.messages lang retry/>
+                    }
+                    .into_any()
+                })}
+            </Suspense>
+            {(!cancelled).then(|| view! {
+                <details class="guest-form">
+                    <summary>{t.add_guest_heading}</summary>
+                    <ActionForm action=invite attr:novalidate=true>
+                        <input type="hidden" name="input[meeting_id]" value=meeting_id/>
+                        <div class="form-group" class:form-error=move || errors.field("guest_name").get().is_some()>
+                            <label class="form-label" for="guest_name">{t.guest_name}</label>
+                            <FieldMessage id="guest_name" error=errors.field("guest_name")/>
+                            <input class="form-input" id="guest_name" name="input[name]" type="text" value=kept("guest_name")/>
+                        </div>
+                        <div class="form-group" class:form-error=move || errors.field("guest_email").get().is_some()>
+                            <label class="form-label" for="guest_email">{t.guest_email}</label>
+                            <FieldMessage id="guest_email" error=errors.field("guest_email")/>
+                            <input class="form-input" id="guest_email" name="input[email]" type="email" value=kept("guest_email")/>
+                        </div>
+                        <div class="form-group">
+                            <label class="form-label" for="guest_language">{t.guest_language}</label>
+                            <select class="form-select" id="guest_language" name="input[language]">
+                                <option value="da">{t.language_da}</option>
+                                <option value="en">{t.language_en}</option>
+                            </select>
+                        </div>
+                        <button type="submit" class="button button-secondary">{t.invite_button}</button>
+                    </ActionForm>
+                </details>
+            })}
+            {can_cancel.then(|| view! {
+                <ActionForm action=cancel attr:class="cancel-form">
+                    <input type="hidden" name="meeting_id" value=meeting_id/>
+                    <button type="submit" class="button button-secondary">{t.cancel_meeting}</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}
+
+#[component]
+pub fn MessagesTable(
+    messages: Vec<OutboxRow>,
+    lang: Lang,
+    retry: ServerAction<RetryMessage>,
+) -> impl IntoView {
+    let t = texts(lang);
+    if messages.is_empty() {
+        return view! { <p>{t.no_messages}</p> }.into_any();
+    }
+    view! {
+        <h3 class="h4">{t.messages_heading}</h3>
+        <table class="table table--compact outbox-table">
+            <caption class="sr-only">{t.messages_heading}</caption>
+            <thead><tr>
+                <th scope="col">{t.col_recipient}</th>
+                <th scope="col">{t.col_kind}</th>
+                <th scope="col">{t.col_status}</th>
+                <th scope="col">{t.col_attempts}</th>
+                <th scope="col">{t.col_error}</th>
+                <th scope="col"><span class="sr-only">{t.retry}</span></th>
+            </tr></thead>
+            <tbody>
+                {messages.into_iter().map(|m| view! {
+                    <tr data-status=m.status.clone()>
+                        <td>{m.recipient.clone()}</td>
+                        <td>{mail_kind_name(t, &m.kind)}</td>
+                        <td>{outbox_status_name(t, &m.status)}</td>
+                        <td>{m.attempts}</td>
+                        <td>{m.last_error.clone().unwrap_or_default()}</td>
+                        <td>{(m.status == "dead").then(|| view! {
+                            <ActionForm action=retry attr:class="inline-form">
+                                <input type="hidden" name="id" value=m.id/>
+                                <button type="submit" class="button button-secondary button-small" aria-label=format!("{}: {}", t.retry, m.recipient)>{t.retry}</button>
+                            </ActionForm>
+                        })}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}

@@ -1,0 +1,116 @@
+//! Calendar downloads and personal feeds (METHOD:PUBLISH, no organiser or attendees). Feeds
+//! are read by calendar programs without a session, so they are addressed by a secret token
+//! the person can renew.
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use app::model::{MeetingStatus, Role};
+use app::server::auth::{SESSION_COOKIE, cookie_value};
+use app::server::calendar;
+use app::server::entities::{meeting, person};
+use app::server::error::DomainError;
+use app::server::services::agenda::visible_meeting;
+use app::server::services::{invitations, sessions};
+use app::server::state::AppState;
+
+fn ics(body: String, filename: &str) -> Response {
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/calendar; charset=utf-8; method=PUBLISH"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=300"),
+    );
+    response
+}
+
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "Ikke fundet. / Not found.\n").into_response()
+}
+
+/// GET /meetings/{id}/calendar.ics — one meeting, for someone who may see it.
+pub async fn meeting_ics(
+    State(state): State<AppState>,
+    Path(meeting_id): Path<i32>,
+    headers: HeaderMap,
+) -> Response {
+    let token = headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|c| cookie_value(c, SESSION_COOKIE).map(str::to_string));
+    let user = match token {
+        Some(token) => sessions::user_for_token(&state.db, state.clock.now(), &token)
+            .await
+            .ok()
+            .flatten(),
+        None => None,
+    };
+    let Some(user) = user else {
+        return Redirect::to("/login").into_response();
+    };
+    let found = match visible_meeting(&state.db, &user, meeting_id).await {
+        Ok(found) => found,
+        Err(DomainError::NotFound) => return not_found(),
+        Err(error) => {
+            tracing::error!(%error, "calendar download");
+            return (StatusCode::INTERNAL_SERVER_ERROR, "Error.\n").into_response();
+        }
+    };
+    match invitations::events_for(&state.db, &state.mail, std::slice::from_ref(&found)).await {
+        Ok(events) => ics(
+            calendar::publish(&events, state.clock.now()),
+            &format!("moede-{}.ics", found.number),
+        ),
+        Err(error) => {
+            tracing::error!(%error, "calendar download");
+            (StatusCode::INTERNAL_SERVER_ERROR, "Error.\n").into_response()
+        }
+    }
+}
+
+/// GET /calendar/{token}.ics — the person's feed: the meetings their role may see.
+pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let Some(token) = file.strip_suffix(".ics").filter(|t| t.len() >= 32) else {
+        return not_found();
+    };
+    let Ok(Some(owner)) = person::Entity::find()
+        .filter(person::Column::FeedToken.eq(token))
+        .one(&state.db)
+        .await
+    else {
+        return not_found();
+    };
+    let Some(role) = Role::parse(&owner.role) else {
+        return not_found();
+    };
+    let visible: Vec<&str> = MeetingStatus::ALL
+        .into_iter()
+        .filter(|s| role.may_see_meeting(*s))
+        .map(MeetingStatus::as_str)
+        .collect();
+    let Ok(meetings) = meeting::Entity::find()
+        .filter(meeting::Column::Status.is_in(visible))
+        .all(&state.db)
+        .await
+    else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "Error.\n").into_response();
+    };
+    match invitations::events_for(&state.db, &state.mail, &meetings).await {
+        Ok(events) => ics(
+            calendar::publish(&events, state.clock.now()),
+            "taskforce.ics",
+        ),
+        Err(error) => {
+            tracing::error!(%error, "calendar feed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "Error.\n").into_response()
+        }
+    }
+}
