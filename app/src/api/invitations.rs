@@ -64,9 +64,11 @@ pub async fn invite_guest(input: GuestForm) -> Result<(), AppError> {
                 &state.mail,
                 state.clock.now(),
                 input.meeting_id,
-                &input.name,
-                &email,
-                lang,
+                invitations::Guest {
+                    name: &input.name,
+                    email: &email,
+                    lang,
+                },
             )
             .await
         }

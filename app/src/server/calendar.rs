@@ -310,7 +310,7 @@ pub fn parse_reply(text: &str) -> Option<Reply> {
         if method.as_deref().map(str::to_ascii_uppercase).as_deref() != Some("REPLY") {
             continue;
         }
-        for ev in cal.events {
+        if let Some(ev) = cal.events.first() {
             let uid = ev
                 .properties
                 .iter()

@@ -80,6 +80,7 @@ struct Words {
     reminder: &'static str,
     cancel_subject: &'static str,
     greeting: &'static str,
+    meeting: &'static str,
     invites: &'static str,
     updated: &'static str,
     cancelled: &'static str,
@@ -102,6 +103,7 @@ const DA: Words = Words {
     reminder: "Påmindelse om mødet:",
     cancel_subject: "Aflyst",
     greeting: "Kære",
+    meeting: "møde",
     invites: "inviterer dig til møde",
     updated: "Mødet er ændret. Her er de nye oplysninger.",
     cancelled: "Mødet er aflyst.",
@@ -124,6 +126,7 @@ const EN: Words = Words {
     reminder: "A reminder of the meeting:",
     cancel_subject: "Cancelled",
     greeting: "Dear",
+    meeting: "meeting",
     invites: "invites you to meeting",
     updated: "The meeting has changed. Here are the new details.",
     cancelled: "The meeting has been cancelled.",
@@ -163,8 +166,8 @@ pub fn subject(inv: &Invitation) -> String {
     };
     let date = format_date(inv.lang, inv.event.starts_at, &inv.event.time_zone);
     format!(
-        "{prefix}: {} {} – {date}",
-        inv.taskforce, inv.meeting_number
+        "{prefix}: {} – {} {}, {date}",
+        inv.taskforce, w.meeting, inv.meeting_number
     )
 }
 
@@ -381,10 +384,9 @@ pub fn calendar_in_message(raw: &str) -> Option<String> {
     if let (Some(start), Some(end)) = (
         normalised.find("BEGIN:VCALENDAR"),
         normalised.find("END:VCALENDAR"),
-    ) {
-        if start < end {
-            return Some(normalised[start..end + "END:VCALENDAR".len()].replace('\n', "\r\n"));
-        }
+    ) && start < end
+    {
+        return Some(normalised[start..end + "END:VCALENDAR".len()].replace('\n', "\r\n"));
     }
     let lower = normalised.to_ascii_lowercase();
     let part = lower.find("content-type: text/calendar")?;

@@ -97,7 +97,7 @@ impl SmtpSink {
             concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/smtp_sink.py").into()
         });
         let dir = std::env::temp_dir().join(format!("tf-smtp-{port}-{}", rand::random::<u32>()));
-        let child = std::process::Command::new(&python)
+        let mut child = std::process::Command::new(&python)
             .args([script.as_str(), "--port", &port.to_string(), "--dir"])
             .arg(&dir)
             .stdout(std::process::Stdio::null())
@@ -112,6 +112,8 @@ impl SmtpSink {
             }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
+        let _ = child.kill();
+        let _ = child.wait();
         panic!("the SMTP sink did not start on port {port}");
     }
 

@@ -226,17 +226,23 @@ async fn agenda(
 }
 
 /// Writes one message for one invitee to the outbox.
+/// The meeting a batch of messages is about.
+struct About<'a> {
+    tf: &'a taskforce::Model,
+    m: &'a meeting::Model,
+    lines: &'a [AgendaLine],
+}
+
 async fn enqueue_for(
     db: &impl ConnectionTrait,
     ctx: &MailContext,
     now: DateTime<Utc>,
-    tf: &taskforce::Model,
-    m: &meeting::Model,
+    about: &About<'_>,
     who: &invitee::Model,
     kind: MailKind,
-    lines: &[AgendaLine],
     delay: Duration,
 ) -> Result<(), DomainError> {
+    let About { tf, m, lines } = *about;
     let message_id = format!(
         "{}.{}.m{}@{}",
         rand::random::<[u8; 12]>()
@@ -368,11 +374,13 @@ pub async fn on_publish(
             db,
             ctx,
             now,
-            &tf,
-            &m,
+            &About {
+                tf: &tf,
+                m: &m,
+                lines: &lines,
+            },
             who,
             MailKind::Invitation,
-            &lines,
             Duration::zero(),
         )
         .await?;
@@ -422,11 +430,13 @@ pub async fn on_meeting_changed(
             db,
             ctx,
             now,
-            &tf,
-            &m,
+            &About {
+                tf: &tf,
+                m: &m,
+                lines: &lines,
+            },
             who,
             MailKind::Update,
-            &lines,
             Duration::seconds(UPDATE_WINDOW_SECONDS),
         )
         .await?;
@@ -464,11 +474,13 @@ pub async fn cancel_meeting(
                 &txn,
                 ctx,
                 now,
-                &tf,
-                &m,
+                &About {
+                    tf: &tf,
+                    m: &m,
+                    lines: &[],
+                },
                 &who,
                 MailKind::Cancellation,
-                &[],
                 Duration::zero(),
             )
             .await?;
@@ -488,6 +500,13 @@ pub async fn cancel_meeting(
     Ok(sent)
 }
 
+/// Someone to invite who has no account.
+pub struct Guest<'a> {
+    pub name: &'a str,
+    pub email: &'a EmailAddress,
+    pub lang: Lang,
+}
+
 /// Invites a guest without an account (a deputy, an expert); once published, they get a REQUEST.
 pub async fn add_guest(
     db: &DatabaseConnection,
@@ -495,10 +514,9 @@ pub async fn add_guest(
     ctx: &MailContext,
     now: DateTime<Utc>,
     meeting_id: i32,
-    name: &str,
-    email: &EmailAddress,
-    lang: Lang,
+    guest: Guest<'_>,
 ) -> Result<(), DomainError> {
+    let Guest { name, email, lang } = guest;
     let txn = db.begin().await?;
     let (tf, m) = load(&txn, meeting_id).await?;
     if m.cancelled_at.is_some() {
@@ -539,11 +557,13 @@ pub async fn add_guest(
             &txn,
             ctx,
             now,
-            &tf,
-            &m,
+            &About {
+                tf: &tf,
+                m: &m,
+                lines: &lines,
+            },
             &who,
             MailKind::Invitation,
-            &lines,
             Duration::zero(),
         )
         .await?;
@@ -589,11 +609,13 @@ pub async fn remove_invitee(
             &txn,
             ctx,
             now,
-            &tf,
-            &m,
+            &About {
+                tf: &tf,
+                m: &m,
+                lines: &[],
+            },
             &who,
             MailKind::Cancellation,
-            &[],
             Duration::zero(),
         )
         .await?;
@@ -817,11 +839,13 @@ pub async fn send_due_reminders(
                 &txn,
                 ctx,
                 now,
-                &tf,
-                &m,
+                &About {
+                    tf: &tf,
+                    m: &m,
+                    lines: &lines,
+                },
                 &who,
                 MailKind::Reminder,
-                &lines,
                 Duration::zero(),
             )
             .await?;
