@@ -160,22 +160,22 @@ fn an_invitation_is_a_request_in_copenhagen_time_with_the_recipient_as_attendee(
 fn meetings_on_both_sides_of_both_dst_changes_keep_their_wall_clock_time() {
     let cases = [
         (
-            "request_before_spring_change.ics",
+            "dst_before_spring_change.ics",
             utc(2022, 3, 22, 12, 0),
             "20220322T130000",
         ),
         (
-            "request_after_spring_change.ics",
+            "dst_after_spring_change.ics",
             utc(2022, 4, 5, 11, 0),
             "20220405T130000",
         ),
         (
-            "request_before_autumn_change.ics",
+            "dst_before_autumn_change.ics",
             utc(2021, 10, 26, 11, 0),
             "20211026T130000",
         ),
         (
-            "request_after_autumn_change.ics",
+            "dst_after_autumn_change.ics",
             utc(2021, 11, 2, 12, 0),
             "20211102T130000",
         ),
