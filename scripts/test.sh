@@ -10,6 +10,7 @@ source "$(dirname "$0")/lib.sh"
 
 PG_ADMIN_URL="${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/test}"
 E2E_PORT="${E2E_PORT:-3100}"
+E2E_SMTP_PORT="${E2E_SMTP_PORT:-3125}"
 declare -a summary=()
 failed=0
 
@@ -65,17 +66,20 @@ browser_tier() {
   scripts/build.sh dev || return 1
   local dir
   dir="$(mktemp -d)"
-  step "Starting the app on 127.0.0.1:$E2E_PORT with a fresh demo database"
-  DATABASE_URL="sqlite://$dir/e2e.db" DEMO_MODE=1 LISTEN_ADDR="127.0.0.1:$E2E_PORT" LOG_LEVEL=warn \
-    "$CARGO_TARGET_DIR/debug/taskforce" serve >"$dir/server.log" 2>&1 &
+  step "Starting aiosmtpd on 127.0.0.1:$E2E_SMTP_PORT and the app on 127.0.0.1:$E2E_PORT (fresh demo database)"
+  "$SMTP_SINK_PYTHON" "$SMTP_SINK_SCRIPT" --port "$E2E_SMTP_PORT" --dir "$dir/mail" >"$dir/smtp.log" 2>&1 &
+  local smtp_pid=$!
+  DATABASE_URL="sqlite://$dir/e2e.db" FILES_DIR="$dir/files" DEMO_MODE=1 LISTEN_ADDR="127.0.0.1:$E2E_PORT" LOG_LEVEL=warn \
+    SMTP_URL="smtp://127.0.0.1:$E2E_SMTP_PORT" "$CARGO_TARGET_DIR/debug/taskforce" serve >"$dir/server.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 100); do
     curl -fs "http://127.0.0.1:$E2E_PORT/healthz" >/dev/null 2>&1 && break
     sleep 0.2
   done
-  E2E_BASE_URL="http://127.0.0.1:$E2E_PORT" npx --no-install playwright test --config end2end/playwright.config.ts
+  E2E_BASE_URL="http://127.0.0.1:$E2E_PORT" E2E_MAIL_DIR="$dir/mail" \
+    npx --no-install playwright test --config end2end/playwright.config.ts
   local status=$?
-  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  kill "$pid" "$smtp_pid" 2>/dev/null; wait "$pid" "$smtp_pid" 2>/dev/null
   if [ $status -ne 0 ]; then
     echo "--- server log ---"; tail -50 "$dir/server.log"
   fi

@@ -18,6 +18,8 @@ Commands:
   user set-password --email E
                              set a new password, read from standard input
   user list                  list everyone who can sign in
+  reply [FILE]               read an e-mailed calendar answer (METHOD:REPLY) from
+                             FILE or standard input and record it
   help, --help, -h           show this text
 
 Roles: secretariat, chair, member, steering_group, observer
@@ -33,6 +35,7 @@ pub enum Command {
     UserAdd(UserAdd),
     UserSetPassword { email: String },
     UserList,
+    Reply { file: Option<String> },
     Help,
 }
 
@@ -58,6 +61,16 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         "seed-demo" => no_more(rest, Command::SeedDemo),
         "help" | "--help" | "-h" => Ok(Command::Help),
         "user" => parse_user(rest),
+        "reply" => match rest {
+            [] => Ok(Command::Reply { file: None }),
+            [flag] if flag == "--help" || flag == "-h" => Ok(Command::Help),
+            [file] => Ok(Command::Reply {
+                file: Some(file.clone()),
+            }),
+            [_, extra, ..] => Err(format!(
+                "unexpected argument \"{extra}\" (reply takes one file)"
+            )),
+        },
         other => Err(format!("unknown command \"{other}\" (try --help)")),
     }
 }

@@ -81,7 +81,16 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                 .map_err(|e| e.to_string())?
             {
                 SeedOutcome::Seeded { people, meetings } => {
-                    println!("seeded the demo taskforce: {people} people, {meetings} meetings");
+                    let invitations = app::server::seed::seed_demo_invitations(
+                        &db,
+                        clock.now(),
+                        &config.base_url,
+                    )
+                    .await
+                    .map_err(|e| e.to_string())?;
+                    println!(
+                        "seeded the demo taskforce: {people} people, {meetings} meetings, {invitations} invitations queued"
+                    );
                 }
                 SeedOutcome::AlreadyHasData => {
                     println!("the database already has data; nothing seeded")
@@ -123,6 +132,34 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
             }
             Ok(())
         }
+        Command::Reply { file } => {
+            let message = match file {
+                Some(path) => std::fs::read_to_string(&path)
+                    .map_err(|e| format!("cannot read {path}: {e}"))?,
+                None => {
+                    let mut text = String::new();
+                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                        .map_err(|e| format!("cannot read standard input: {e}"))?;
+                    text
+                }
+            };
+            let db = connect(&config).await?;
+            match app::server::services::invitations::apply_reply(&db, clock.now(), &message).await
+            {
+                Ok(app::server::services::invitations::ReplyOutcome::Recorded {
+                    email,
+                    answer,
+                }) => {
+                    println!("recorded: {email} {answer}");
+                    Ok(())
+                }
+                Err(app::server::error::DomainError::Form(problems)) => Err(problems
+                    .first()
+                    .map(|(_, p)| app::i18n::problem_message(app::model::Lang::En, *p).to_string())
+                    .unwrap_or_else(|| "the reply was refused".into())),
+                Err(other) => Err(other.to_string()),
+            }
+        }
         Command::Help => Ok(()),
     }
 }
@@ -136,9 +173,13 @@ async fn connect(config: &Config) -> Result<sea_orm::DatabaseConnection, String>
 }
 
 async fn serve(config: Config, clock: Arc<dyn Clock>) -> Result<(), String> {
+    let mailer = startup::mailer(&config).map_err(|e| e.to_string())?;
     let state = startup::prepare(&config, clock)
         .await
         .map_err(|e| e.to_string())?;
+    if config.run_worker {
+        startup::spawn_worker(state.clone(), mailer);
+    }
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;

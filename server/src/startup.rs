@@ -13,7 +13,7 @@ use app::app::{App, shell};
 use app::server::clock::Clock;
 use app::server::db::{self, DbSetupError};
 use app::server::mailer::Mailer;
-use app::server::seed::{SeedOutcome, seed_demo};
+use app::server::seed::{SeedOutcome, seed_demo, seed_demo_invitations};
 use app::server::services::invitations::{self, MailContext};
 use app::server::services::outbox::{self, Outcome};
 use app::server::state::{AppState, Settings};
@@ -56,7 +56,8 @@ pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState,
     if config.demo {
         match seed_demo(&db, clock.now()).await? {
             SeedOutcome::Seeded { people, meetings } => {
-                tracing::info!(people, meetings, "seeded the demo taskforce");
+                let invitations = seed_demo_invitations(&db, clock.now(), &config.base_url).await?;
+                tracing::info!(people, meetings, invitations, "seeded the demo taskforce");
             }
             SeedOutcome::AlreadyHasData => tracing::info!("database has data; demo seed skipped"),
         }

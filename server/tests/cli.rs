@@ -150,3 +150,19 @@ fn a_user_added_on_the_command_line_is_listed_and_can_get_a_new_password() {
     assert!(text(&bad_role.stderr).contains("--role \"king\" is not one of"));
     let _ = std::fs::remove_file(path);
 }
+
+#[test]
+fn a_reply_for_an_unknown_meeting_is_refused_in_one_line() {
+    let (url, path) = temp_db();
+    assert!(taskforce(&["seed-demo"], &url, None).status.success());
+    let reply = "From: jonas.dahl@example.org\r\n\r\nBEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:unknown@elsewhere\r\nATTENDEE;PARTSTAT=ACCEPTED:mailto:jonas.dahl@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let out = taskforce(&["reply"], &url, Some(reply));
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("not for one of the taskforce's meetings"),
+        "{err}"
+    );
+    let _ = std::fs::remove_file(path);
+}

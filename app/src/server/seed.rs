@@ -528,3 +528,51 @@ async fn seed_agenda(
     }
     Ok(())
 }
+
+/// The published demo meeting has gone out: its invitations are in the outbox (and, without
+/// SMTP, become .eml files), and a few members have answered.
+pub async fn seed_demo_invitations(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    base_url: &str,
+) -> Result<usize, DomainError> {
+    use crate::model::invitations::Answer;
+    use crate::server::entities::invitee;
+    use crate::server::services::invitations::{MailContext, on_publish};
+    use sea_orm::{ColumnTrait, QueryFilter};
+
+    let mail = MailContext::load(db, base_url).await?;
+    let Some(published) = meeting::Entity::find()
+        .filter(meeting::Column::Status.eq(MeetingStatus::Published.as_str()))
+        .filter(meeting::Column::Uid.is_null())
+        .one(db)
+        .await?
+    else {
+        return Ok(0);
+    };
+    let txn = db.begin().await?;
+    let sent = on_publish(&txn, &mail, now, published.id).await?;
+    let answers = [
+        ("marie.louise.refsgaard@example.org", Answer::Accepted),
+        ("jonas.dahl@example.org", Answer::Accepted),
+        ("lene.holm.pedersen@example.org", Answer::Tentative),
+        ("kasper.kyed@example.org", Answer::Declined),
+    ];
+    for (email, answer) in answers {
+        invitee::Entity::update_many()
+            .col_expr(
+                invitee::Column::Partstat,
+                sea_orm::sea_query::Expr::value(answer.partstat()),
+            )
+            .col_expr(
+                invitee::Column::AnsweredAt,
+                sea_orm::sea_query::Expr::value(Some(now)),
+            )
+            .filter(invitee::Column::MeetingId.eq(published.id))
+            .filter(invitee::Column::Email.eq(email))
+            .exec(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(sent)
+}

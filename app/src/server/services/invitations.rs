@@ -133,10 +133,16 @@ impl MailContext {
         id.parse().map_err(|_| LinkProblem::Invalid)
     }
 
-    fn answer_links(&self, invitee_id: i32, meeting: &meeting::Model) -> [String; 3] {
+    /// Links work until a month after the meeting, or after sending if that is later.
+    fn answer_links(
+        &self,
+        invitee_id: i32,
+        meeting: &meeting::Model,
+        now: DateTime<Utc>,
+    ) -> [String; 3] {
         let token = self.sign(
             invitee_id,
-            meeting.ends_at + Duration::days(LINK_DAYS_AFTER),
+            meeting.ends_at.max(now) + Duration::days(LINK_DAYS_AFTER),
         );
         [Answer::Accepted, Answer::Tentative, Answer::Declined]
             .map(|a| format!("{}/rsvp/{token}?answer={}", self.base_url, a.link_word()))
@@ -266,7 +272,7 @@ async fn enqueue_for(
             name: who.name.clone(),
             email: who.email.clone(),
         },
-        answer_links: (kind != MailKind::Cancellation).then(|| ctx.answer_links(who.id, m)),
+        answer_links: (kind != MailKind::Cancellation).then(|| ctx.answer_links(who.id, m, now)),
         message_id: message_id.clone(),
         dtstamp: now,
     };

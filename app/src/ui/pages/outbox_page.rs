@@ -24,6 +24,7 @@ pub fn OutboxPage() -> impl IntoView {
                         <Title text=format!("{} – {}", t.outbox_title, t.app_name)/>
                         <h1>{t.outbox_title}</h1>
                         <p class="font-lead">{t.outbox_intro}</p>
+                        <p><a class="function-link" href="/replies">{t.reply_title}</a></p>
                         <MessagesTable messages lang=info.lang retry/>
                     }
                     .into_any(),
