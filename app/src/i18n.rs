@@ -761,6 +761,7 @@ pub fn mail_kind_name(t: &Texts, kind: &str) -> &'static str {
         "invitation" => t.kind_invitation,
         "update" => t.kind_update,
         "cancel" => t.kind_cancel,
+        "papers" => t.papers_label,
         _ => t.kind_reminder,
     }
 }

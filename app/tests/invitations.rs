@@ -541,7 +541,8 @@ async fn answer_links_record_the_answer_and_refuse_tampering_expiry_and_other_pe
         invitations::answer(&w.test.db, &w.mail, now(), &tampered, Answer::Declined).await,
         Err(DomainError::NotFound)
     ));
-    let forged_signature = format!("{}0", &token[..token.len() - 1]);
+    let last = if token.ends_with('0') { '1' } else { '0' };
+    let forged_signature = format!("{}{last}", &token[..token.len() - 1]);
     assert!(matches!(
         invitations::answer(
             &w.test.db,
@@ -655,5 +656,64 @@ async fn an_emailed_reply_updates_the_answer_and_forged_or_unknown_replies_are_r
     .await;
     assert!(
         matches!(unknown, Err(DomainError::Form(ref p)) if p[0].1 == app::model::agenda::FormProblem::ReplyUnknownMeeting)
+    );
+}
+
+#[tokio::test]
+async fn papers_added_to_a_published_meeting_become_one_papers_are_out_mail_per_invitee() {
+    use app::server::services::papers::{self, StoredFile, Upload};
+    let w = world().await;
+    let id = w.new_meeting().await;
+    let item = app::server::services::agenda::meeting_detail(&w.test.db, &w.ann, id)
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    let upload = |n: i32| Upload {
+        item_id: item,
+        paper_id: None,
+        title: format!("Bilag {n}"),
+        file: StoredFile {
+            stored_name: format!("stored-{n}-{id}"),
+            original_name: format!("bilag-{n}.pdf"),
+            content_type: "application/pdf".into(),
+            size_bytes: 100,
+            sha256: "0".repeat(64),
+        },
+    };
+    papers::add_version(&w.test.db, &w.access, &w.mail, now(), upload(1))
+        .await
+        .unwrap();
+    assert!(w.outbox().await.is_empty(), "nothing goes out for a draft");
+    w.publish(id).await;
+    papers::add_version(&w.test.db, &w.access, &w.mail, now(), upload(2))
+        .await
+        .unwrap();
+    papers::add_version(
+        &w.test.db,
+        &w.access,
+        &w.mail,
+        now() + Duration::minutes(1),
+        upload(3),
+    )
+    .await
+    .unwrap();
+    let papers_mails: Vec<_> = w
+        .outbox()
+        .await
+        .into_iter()
+        .filter(|m| m.kind == "papers")
+        .collect();
+    assert_eq!(papers_mails.len(), INVITEES, "two uploads, one mail each");
+    assert!(
+        papers_mails
+            .iter()
+            .all(|m| m.next_attempt_at > now() + Duration::minutes(5)),
+        "it waits for the burst to end"
+    );
+    assert!(
+        papers_mails
+            .iter()
+            .all(|m| !m.body.contains("text/calendar"))
     );
 }

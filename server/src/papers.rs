@@ -201,17 +201,13 @@ pub async fn upload(
         size_bytes: i64::try_from(file.size).unwrap_or(i64::MAX),
         sha256: file.sha256.clone(),
     };
-    match papers::add_version(
-        &state.db,
-        &access,
-        state.clock.now(),
+    let upload = papers::Upload {
         item_id,
         paper_id,
-        &title,
-        record,
-    )
-    .await
-    {
+        title,
+        file: record,
+    };
+    match papers::add_version(&state.db, &access, &state.mail, state.clock.now(), upload).await {
         Ok(_) => back(format!("uploaded={item_id}")),
         Err(error) => {
             discard(&final_path).await;

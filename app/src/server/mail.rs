@@ -26,6 +26,8 @@ pub enum MailKind {
     Cancellation,
     /// A plain reminder e-mail; it carries no calendar.
     Reminder,
+    /// "The papers are out"; no calendar either.
+    Papers,
 }
 
 impl MailKind {
@@ -35,6 +37,7 @@ impl MailKind {
             MailKind::Update => "update",
             MailKind::Cancellation => "cancel",
             MailKind::Reminder => "reminder",
+            MailKind::Papers => "papers",
         }
     }
 }
@@ -77,6 +80,8 @@ struct Words {
     invitation_subject: &'static str,
     update_subject: &'static str,
     reminder_subject: &'static str,
+    papers_subject: &'static str,
+    papers: &'static str,
     reminder: &'static str,
     cancel_subject: &'static str,
     greeting: &'static str,
@@ -100,6 +105,8 @@ const DA: Words = Words {
     invitation_subject: "Invitation",
     update_subject: "Ændret",
     reminder_subject: "Påmindelse",
+    papers_subject: "Bilag udsendt",
+    papers: "Bilagene til mødet er nu udsendt. Du finder dem ved dagsordenen:",
     reminder: "Påmindelse om mødet:",
     cancel_subject: "Aflyst",
     greeting: "Kære",
@@ -123,6 +130,8 @@ const EN: Words = Words {
     invitation_subject: "Invitation",
     update_subject: "Changed",
     reminder_subject: "Reminder",
+    papers_subject: "Papers out",
+    papers: "The papers for the meeting are out. You find them with the agenda:",
     reminder: "A reminder of the meeting:",
     cancel_subject: "Cancelled",
     greeting: "Dear",
@@ -163,6 +172,7 @@ pub fn subject(inv: &Invitation) -> String {
         MailKind::Update => w.update_subject,
         MailKind::Cancellation => w.cancel_subject,
         MailKind::Reminder => w.reminder_subject,
+        MailKind::Papers => w.papers_subject,
     };
     let date = format_date(inv.lang, inv.event.starts_at, &inv.event.time_zone);
     format!(
@@ -193,6 +203,7 @@ fn text_body(inv: &Invitation) -> String {
             out.push_str(&format!("{}\n\n{}\n\n", w.cancelled, inv.event.summary))
         }
         MailKind::Reminder => out.push_str(&format!("{}\n\n{}\n\n", w.reminder, inv.event.summary)),
+        MailKind::Papers => out.push_str(&format!("{}\n\n{}\n\n", w.papers, inv.event.summary)),
     }
     out.push_str(&format!(
         "{}: {}\n{}: {}\n",
@@ -257,6 +268,11 @@ fn html_body(inv: &Invitation) -> String {
         MailKind::Reminder => out.push_str(&format!(
             "<p>{}</p><p><strong>{}</strong></p>",
             w.reminder,
+            e(&inv.event.summary)
+        )),
+        MailKind::Papers => out.push_str(&format!(
+            "<p>{}</p><p><strong>{}</strong></p>",
+            w.papers,
             e(&inv.event.summary)
         )),
     }
@@ -331,7 +347,7 @@ pub fn calendar_for(inv: &Invitation) -> Option<(Method, String)> {
             Method::Cancel,
             calendar::cancel(&inv.event, inv.dtstamp, &inv.organizer, &inv.recipient),
         )),
-        MailKind::Reminder => None,
+        MailKind::Reminder | MailKind::Papers => None,
     }
 }
 

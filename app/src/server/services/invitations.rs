@@ -450,6 +450,53 @@ pub async fn on_meeting_changed(
     Ok(invitees.len())
 }
 
+/// Uploads within this window become one "papers are out" e-mail.
+pub const PAPERS_WINDOW_SECONDS: i64 = 600;
+
+/// After papers were added to a published meeting: one e-mail per invitee that the papers are
+/// out. A queued one nobody has tried to send yet is replaced, so many uploads are one e-mail.
+pub async fn on_papers_published(
+    db: &impl ConnectionTrait,
+    ctx: &MailContext,
+    now: DateTime<Utc>,
+    meeting_id: i32,
+) -> Result<usize, DomainError> {
+    let (tf, m) = load(db, meeting_id).await?;
+    let published = m.status == MeetingStatus::Published.as_str()
+        && m.uid.is_some()
+        && m.cancelled_at.is_none();
+    if !published {
+        return Ok(0);
+    }
+    outbox_message::Entity::delete_many()
+        .filter(outbox_message::Column::MeetingId.eq(m.id))
+        .filter(outbox_message::Column::Kind.eq(MailKind::Papers.as_str()))
+        .filter(outbox_message::Column::Status.eq("queued"))
+        .filter(outbox_message::Column::Attempts.eq(0))
+        .exec(db)
+        .await?;
+    let lines = agenda(db, m.id).await?;
+    let invitees = active_invitees(db, m.id).await?;
+    for who in &invitees {
+        let about = About {
+            tf: &tf,
+            m: &m,
+            lines: &lines,
+        };
+        enqueue_for(
+            db,
+            ctx,
+            now,
+            &about,
+            who,
+            MailKind::Papers,
+            Duration::seconds(PAPERS_WINDOW_SECONDS),
+        )
+        .await?;
+    }
+    Ok(invitees.len())
+}
+
 /// Cancels a meeting: everyone invited gets a CANCEL.
 pub async fn cancel_meeting(
     db: &DatabaseConnection,

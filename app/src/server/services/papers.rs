@@ -11,6 +11,7 @@ use crate::server::entities::{agenda_item, paper, paper_version};
 use crate::server::error::DomainError;
 use crate::server::services::agenda::{agenda_editable_item, may_read_closed, visible_meeting};
 use crate::server::services::audit;
+use crate::server::services::invitations::{self, MailContext};
 
 /// A file already checked and stored under `stored_name`.
 pub struct StoredFile {
@@ -22,15 +23,29 @@ pub struct StoredFile {
 }
 
 /// Adds a paper to an item, or — with `paper_id` — a new version of it; older versions stay.
+/// Where an upload goes: an item, and either a new paper (with an optional title) or a new
+/// version of an existing one.
+pub struct Upload {
+    pub item_id: i32,
+    pub paper_id: Option<i32>,
+    pub title: String,
+    pub file: StoredFile,
+}
+
 pub async fn add_version(
     db: &DatabaseConnection,
     access: &SecretariatAccess,
+    mail: &MailContext,
     now: DateTime<Utc>,
-    item_id: i32,
-    paper_id: Option<i32>,
-    title: &str,
-    file: StoredFile,
+    upload: Upload,
 ) -> Result<i32, DomainError> {
+    let Upload {
+        item_id,
+        paper_id,
+        title,
+        file,
+    } = upload;
+    let title = title.as_str();
     let txn = db.begin().await?;
     let item = agenda_editable_item(&txn, item_id).await?;
     let (paper_id, version_no, label) = match paper_id {
@@ -93,6 +108,8 @@ pub async fn add_version(
         ),
     )
     .await?;
+    // Members of a published meeting hear that the papers are out (a burst of uploads is one mail).
+    invitations::on_papers_published(&txn, mail, now, item.meeting_id).await?;
     txn.commit().await?;
     Ok(item.meeting_id)
 }
