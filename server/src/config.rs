@@ -17,6 +17,7 @@ pub struct Config {
     pub outbox_dir: String,
     pub reminder_hours: i64,
     pub run_worker: bool,
+    pub claim_seconds: i64,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/taskforce.db";
@@ -149,6 +150,19 @@ impl Config {
             outbox_dir: var("OUTBOX_DIR").unwrap_or_else(|| "data/outbox".to_string()),
             reminder_hours,
             run_worker: var("RUN_WORKER").as_deref() != Some("0"),
+            claim_seconds: match var("OUTBOX_CLAIM_SECONDS") {
+                None => 120,
+                Some(text) => text
+                    .parse()
+                    .ok()
+                    .filter(|s| (1..=3600).contains(s))
+                    .ok_or_else(|| ConfigError::Invalid {
+                        name: "OUTBOX_CLAIM_SECONDS",
+                        problem: format!(
+                            "\"{text}\" is not a number of seconds between 1 and 3600"
+                        ),
+                    })?,
+            },
             files_dir: var("FILES_DIR").unwrap_or_else(|| "data/files".to_string()),
             upload_max_mb,
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()),

@@ -71,6 +71,7 @@ pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState,
             files_dir: config.files_dir.clone().into(),
             upload_max_mb: config.upload_max_mb,
             reminder_hours: config.reminder_hours,
+            claim_seconds: config.claim_seconds,
         }),
         mail: MailContext::load(&db, &config.base_url)
             .await
@@ -121,7 +122,8 @@ pub fn spawn_worker(state: AppState, mailer: Mailer) -> tokio::task::JoinHandle<
         let mut next_reminder_check = state.clock.now();
         loop {
             let now = state.clock.now();
-            match outbox::try_execute_task(&state.db, &mailer, now).await {
+            let hold = chrono::Duration::seconds(state.settings.claim_seconds);
+            match outbox::try_execute_task_holding(&state.db, &mailer, now, hold).await {
                 Ok(Outcome::Idle) => {
                     if now >= next_reminder_check {
                         next_reminder_check = now + chrono::Duration::seconds(30);

@@ -22,6 +22,8 @@ pub struct Settings {
     pub upload_max_mb: u64,
     /// Hours before a meeting that the reminder goes out.
     pub reminder_hours: i64,
+    /// How long a worker's claim on a message lasts before another may take it over.
+    pub claim_seconds: i64,
 }
 
 impl Settings {

@@ -103,13 +103,14 @@ RETURNING id"#;
 async fn claim(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
+    hold: Duration,
 ) -> Result<Option<outbox_message::Model>, DomainError> {
     let backend = db.get_database_backend();
     let sql = match backend {
         DatabaseBackend::Postgres => CLAIM_POSTGRES,
         _ => CLAIM_SQLITE,
     };
-    let until = now + Duration::seconds(CLAIM_SECONDS);
+    let until = now + hold;
     let statement = Statement::from_sql_and_values(backend, sql, [until.into(), now.into()]);
     let Some(row) = db.query_one_raw(statement).await? else {
         return Ok(None);
@@ -130,7 +131,17 @@ pub async fn try_execute_task(
     mailer: &Mailer,
     now: DateTime<Utc>,
 ) -> Result<Outcome, DomainError> {
-    let Some(message) = claim(db, now).await? else {
+    try_execute_task_holding(db, mailer, now, Duration::seconds(CLAIM_SECONDS)).await
+}
+
+/// The same, with a claim that lasts `hold` (OUTBOX_CLAIM_SECONDS).
+pub async fn try_execute_task_holding(
+    db: &impl ConnectionTrait,
+    mailer: &Mailer,
+    now: DateTime<Utc>,
+    hold: Duration,
+) -> Result<Outcome, DomainError> {
+    let Some(message) = claim(db, now, hold).await? else {
         return Ok(Outcome::Idle);
     };
     let result = mailer
