@@ -18,6 +18,7 @@ pub struct Config {
     pub reminder_hours: i64,
     pub run_worker: bool,
     pub claim_seconds: i64,
+    pub worker_tasks: usize,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/taskforce.db";
@@ -150,6 +151,17 @@ impl Config {
             outbox_dir: var("OUTBOX_DIR").unwrap_or_else(|| "data/outbox".to_string()),
             reminder_hours,
             run_worker: var("RUN_WORKER").as_deref() != Some("0"),
+            worker_tasks: match var("WORKER_TASKS") {
+                None => 4,
+                Some(text) => text
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=64).contains(n))
+                    .ok_or_else(|| ConfigError::Invalid {
+                        name: "WORKER_TASKS",
+                        problem: format!("\"{text}\" is not a number between 1 and 64"),
+                    })?,
+            },
             claim_seconds: match var("OUTBOX_CLAIM_SECONDS") {
                 None => 120,
                 Some(text) => text

@@ -11,12 +11,14 @@ use tokio::net::TcpListener;
 
 use app::app::{App, shell};
 use app::server::clock::Clock;
+use app::server::context::RequestCache;
 use app::server::db::{self, DbSetupError};
 use app::server::mailer::Mailer;
 use app::server::seed::{SeedOutcome, seed_demo, seed_demo_invitations};
 use app::server::services::invitations::{self, MailContext};
 use app::server::services::outbox::{self, Outcome};
 use app::server::state::{AppState, Settings};
+use leptos::prelude::provide_context;
 
 use crate::config::Config;
 use crate::{calendars, papers, routes};
@@ -99,7 +101,12 @@ pub fn router(state: AppState) -> Router {
             "/meetings/{meeting_id}/items/{item_id}/papers",
             post(papers::upload).layer(DefaultBodyLimit::max(upload_limit)),
         )
-        .leptos_routes(&state, routes, move || shell(options.clone()))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            || provide_context(RequestCache::default()),
+            move || shell(options.clone()),
+        )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -115,41 +122,50 @@ pub fn mailer(config: &Config) -> Result<Mailer, StartupError> {
         .map_err(StartupError::Mail)
 }
 
-/// Sends what the outbox holds, one message at a time, and queues reminders when they are due.
-/// Any number of instances may run this at once: each message is claimed by one of them.
-pub fn spawn_worker(state: AppState, mailer: Mailer) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        let mut next_reminder_check = state.clock.now();
-        loop {
-            let now = state.clock.now();
-            let hold = chrono::Duration::seconds(state.settings.claim_seconds);
-            match outbox::try_execute_task_holding(&state.db, &mailer, now, hold).await {
-                Ok(Outcome::Idle) => {
-                    if now >= next_reminder_check {
-                        next_reminder_check = now + chrono::Duration::seconds(30);
-                        match invitations::send_due_reminders(
-                            &state.db,
-                            &state.mail,
-                            now,
-                            state.settings.reminder_hours,
-                        )
-                        .await
-                        {
-                            Ok(0) => {}
-                            Ok(count) => tracing::info!(count, "reminders queued"),
-                            Err(error) => tracing::error!(%error, "reminders could not be queued"),
-                        }
+/// Sends what the outbox holds and queues reminders when they are due. `concurrency` tasks
+/// send side by side (SMTP connections are pooled); any number of instances may run this at
+/// once, as each message is claimed by exactly one task.
+pub fn spawn_worker(
+    state: AppState,
+    mailer: Mailer,
+    concurrency: usize,
+) -> Vec<tokio::task::JoinHandle<()>> {
+    (0..concurrency.max(1))
+        .map(|index| tokio::spawn(worker_loop(state.clone(), mailer.clone(), index == 0)))
+        .collect()
+}
+
+async fn worker_loop(state: AppState, mailer: Mailer, reminders: bool) {
+    let mut next_reminder_check = state.clock.now();
+    loop {
+        let now = state.clock.now();
+        let hold = chrono::Duration::seconds(state.settings.claim_seconds);
+        match outbox::try_execute_task_holding(&state.db, &mailer, now, hold).await {
+            Ok(Outcome::Idle) => {
+                if reminders && now >= next_reminder_check {
+                    next_reminder_check = now + chrono::Duration::seconds(30);
+                    match invitations::send_due_reminders(
+                        &state.db,
+                        &state.mail,
+                        now,
+                        state.settings.reminder_hours,
+                    )
+                    .await
+                    {
+                        Ok(0) => {}
+                        Ok(count) => tracing::info!(count, "reminders queued"),
+                        Err(error) => tracing::error!(%error, "reminders could not be queued"),
                     }
-                    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
                 }
-                Ok(_) => {}
-                Err(error) => {
-                    tracing::error!(%error, "outbox worker");
-                    tokio::time::sleep(std::time::Duration::from_secs(5)).await;
-                }
+                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            }
+            Ok(_) => {}
+            Err(error) => {
+                tracing::error!(%error, "outbox worker");
+                tokio::time::sleep(std::time::Duration::from_secs(5)).await;
             }
         }
-    })
+    }
 }
 
 /// Serves until the process is asked to stop.

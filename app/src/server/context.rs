@@ -14,6 +14,11 @@ use crate::server::error::UploadProblem;
 use crate::server::services::sessions;
 use crate::server::state::AppState;
 
+/// Who is asking, worked out once per request: a page render calls several server functions,
+/// and each would otherwise look the session up again.
+#[derive(Clone, Default)]
+pub struct RequestCache(std::sync::Arc<std::sync::Mutex<Option<(Option<CurrentUser>, Lang)>>>);
+
 /// The caller of a server function or the viewer of a page.
 pub struct Caller {
     pub state: AppState,
@@ -27,6 +32,14 @@ impl Caller {
             tracing::error!("AppState missing from the server function context");
             AppError::Internal
         })?;
+        let cache = use_context::<RequestCache>();
+        if let Some(cached) = cache
+            .as_ref()
+            .and_then(|c| c.0.lock().ok().and_then(|g| g.clone()))
+        {
+            let (user, lang) = cached;
+            return Ok(Caller { state, user, lang });
+        }
         let cookies = cookie_header();
         let user = match cookies
             .as_deref()
@@ -47,6 +60,11 @@ impl Caller {
                 .and_then(Lang::parse)
                 .unwrap_or_default(),
         };
+        if let Some(cache) = cache
+            && let Ok(mut slot) = cache.0.lock()
+        {
+            *slot = Some((user.clone(), lang));
+        }
         Ok(Caller { state, user, lang })
     }
 

@@ -47,6 +47,7 @@ pub async fn spawn_app() -> TestApp {
         reminder_hours: 48,
         run_worker: false,
         claim_seconds: 120,
+        worker_tasks: 1,
     };
     let clock = Arc::new(FixedClock::at(
         Utc.with_ymd_and_hms(2022, 3, 1, 9, 0, 0).unwrap(),
