@@ -178,7 +178,7 @@ async fn serve(config: Config, clock: Arc<dyn Clock>) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     if config.run_worker {
-        startup::spawn_worker(state.clone(), mailer, config.worker_tasks);
+        startup::spawn_worker(&state, &mailer, config.worker_tasks);
     }
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

@@ -5,6 +5,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::routing::{get, post};
+use axum::serve::ListenerExt;
 use leptos::config::LeptosOptions;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
@@ -126,8 +127,8 @@ pub fn mailer(config: &Config) -> Result<Mailer, StartupError> {
 /// send side by side (SMTP connections are pooled); any number of instances may run this at
 /// once, as each message is claimed by exactly one task.
 pub fn spawn_worker(
-    state: AppState,
-    mailer: Mailer,
+    state: &AppState,
+    mailer: &Mailer,
     concurrency: usize,
 ) -> Vec<tokio::task::JoinHandle<()>> {
     (0..concurrency.max(1))
@@ -170,6 +171,12 @@ async fn worker_loop(state: AppState, mailer: Mailer, reminders: bool) {
 
 /// Serves until the process is asked to stop.
 pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
+    // Without TCP_NODELAY small responses wait for delayed ACKs on keep-alive connections.
+    let listener = listener.tap_io(|stream| {
+        if let Err(error) = stream.set_nodelay(true) {
+            tracing::debug!(%error, "could not set TCP_NODELAY");
+        }
+    });
     axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown_signal())
         .await

@@ -17,7 +17,10 @@ use crate::server::state::AppState;
 /// Who is asking, worked out once per request: a page render calls several server functions,
 /// and each would otherwise look the session up again.
 #[derive(Clone, Default)]
-pub struct RequestCache(std::sync::Arc<std::sync::Mutex<Option<(Option<CurrentUser>, Lang)>>>);
+pub struct RequestCache(std::sync::Arc<std::sync::Mutex<Option<Known>>>);
+
+/// What the cache keeps: the signed-in user, if any, and the language.
+type Known = (Option<CurrentUser>, Lang);
 
 /// The caller of a server function or the viewer of a page.
 pub struct Caller {

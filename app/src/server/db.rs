@@ -2,7 +2,8 @@
 use std::time::Duration;
 
 use migrations::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbSetupError {
@@ -58,19 +59,20 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbSetupError> {
         .acquire_timeout(Duration::from_secs(10))
         .sqlx_logging(false);
     if is_sqlite {
-        options.max_connections(4);
+        // WAL with synchronous=NORMAL: readers never block the writer, and a commit does not
+        // wait for fsync (an application crash loses nothing; a power cut may lose the last
+        // commits, never the database).
+        options.max_connections(4).map_sqlx_sqlite_opts(|o| {
+            o.journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .busy_timeout(Duration::from_secs(10))
+        });
     } else {
         options.max_connections(16);
     }
-    let db = Database::connect(options)
+    Database::connect(options)
         .await
-        .map_err(DbSetupError::Connect)?;
-    if is_sqlite {
-        db.execute_unprepared("PRAGMA journal_mode=WAL;")
-            .await
-            .map_err(DbSetupError::Connect)?;
-    }
-    Ok(db)
+        .map_err(DbSetupError::Connect)
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbSetupError> {
