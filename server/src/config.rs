@@ -152,7 +152,7 @@ impl Config {
             reminder_hours,
             run_worker: var("RUN_WORKER").as_deref() != Some("0"),
             worker_tasks: match var("WORKER_TASKS") {
-                None => 4,
+                None => 16,
                 Some(text) => text
                     .parse()
                     .ok()
