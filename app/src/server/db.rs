@@ -3,7 +3,10 @@ use std::time::Duration;
 
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbSetupError {
@@ -73,6 +76,17 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbSetupError> {
     Database::connect(options)
         .await
         .map_err(DbSetupError::Connect)
+}
+
+/// A transaction that writes. On SQLite it starts with `BEGIN IMMEDIATE`, so it waits for the
+/// write lock (busy timeout) instead of failing when another connection wrote after it began
+/// reading; on PostgreSQL it is an ordinary transaction.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbSetupError> {

@@ -3,9 +3,7 @@
 //! over 2021–22 of which the first ones are held. Dates are made up; addresses are on
 //! example.org. Seeding happens only into an empty database and only in demo mode.
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{
-    ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
 
 use crate::model::agenda::{ItemDraft, ItemKind, Standing};
 use crate::model::time::Zone;
@@ -259,7 +257,7 @@ pub async fn seed_demo(
     // One hash for every demo account: they share a published password anyway, and hashing
     // fourteen times would only slow start-up and tests down.
     let demo_hash = hash_password(DEMO_PASSWORD.to_string()).await?;
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let taskforce = taskforce::ActiveModel {
         name: Set("Taskforce om Ledermobilitet mellem sektorer".into()),
         description: Set("Staten har i samarbejde med KL og Danske Regioner nedsat en taskforce, der skal undersøge motiver og barrierer for, at lederne skifter sektor. Taskforcen udkommer i efteråret 2022 med anbefalinger til, hvad der skal til for at fremme ledermobilitet i Danmark på tværs af sektorer.".into()),
@@ -550,7 +548,7 @@ pub async fn seed_demo_invitations(
     else {
         return Ok(0);
     };
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let sent = on_publish(&txn, &mail, now, published.id).await?;
     let answers = [
         ("marie.louise.refsgaard@example.org", Answer::Accepted),

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 
 use crate::model::agenda::{
@@ -306,7 +306,7 @@ pub async fn add_item(
     meeting_id: i32,
     draft: ItemDraft,
 ) -> Result<i32, DomainError> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let row = editable_meeting(&txn, meeting_id).await?;
     check_draft(&txn, &draft).await?;
     let items = agenda_item::Entity::find()
@@ -379,7 +379,7 @@ pub async fn update_item(
     expected_version: i32,
     draft: ItemDraft,
 ) -> Result<(), DomainError> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let current = agenda_item::Entity::find_by_id(item_id)
         .one(&txn)
         .await?
@@ -467,7 +467,7 @@ pub async fn remove_item(
     now: DateTime<Utc>,
     item_id: i32,
 ) -> Result<i32, DomainError> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let current = agenda_item::Entity::find_by_id(item_id)
         .one(&txn)
         .await?
@@ -498,7 +498,7 @@ pub async fn move_item(
     item_id: i32,
     up: bool,
 ) -> Result<i32, DomainError> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let current = agenda_item::Entity::find_by_id(item_id)
         .one(&txn)
         .await?

@@ -7,7 +7,7 @@ use hmac::{Hmac, Mac};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use sha2::Sha256;
 
@@ -505,7 +505,7 @@ pub async fn cancel_meeting(
     now: DateTime<Utc>,
     meeting_id: i32,
 ) -> Result<usize, DomainError> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let (tf, mut m) = load(&txn, meeting_id).await?;
     if m.cancelled_at.is_some()
         || MeetingStatus::parse(&m.status).is_some_and(|s| s >= MeetingStatus::Held)
@@ -570,7 +570,7 @@ pub async fn add_guest(
     guest: Guest<'_>,
 ) -> Result<(), DomainError> {
     let Guest { name, email, lang } = guest;
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let (tf, m) = load(&txn, meeting_id).await?;
     if m.cancelled_at.is_some() {
         return Err(DomainError::WrongStatus);
@@ -642,7 +642,7 @@ pub async fn remove_invitee(
     now: DateTime<Utc>,
     invitee_id: i32,
 ) -> Result<i32, DomainError> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let who = invitee::Entity::find_by_id(invitee_id)
         .one(&txn)
         .await?
@@ -744,7 +744,7 @@ async fn record_answer(
     answer: Answer,
     via: &str,
 ) -> Result<(), DomainError> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let who = invitee::Entity::find_by_id(invitee_id)
         .one(&txn)
         .await?
@@ -872,7 +872,7 @@ pub async fn send_due_reminders(
         .await?;
     let mut count = 0;
     for m in due {
-        let txn = db.begin().await?;
+        let txn = crate::server::db::begin_write(db).await?;
         let claimed = meeting::Entity::update_many()
             .col_expr(meeting::Column::ReminderSentAt, Expr::value(Some(now)))
             .filter(meeting::Column::Id.eq(m.id))

@@ -4,7 +4,6 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 
 use crate::model::agenda::{ItemDraft, MeetingDraft, Transition};
@@ -26,7 +25,7 @@ pub async fn create_meeting(
     taskforce_id: i32,
     draft: MeetingDraft,
 ) -> Result<i32, DomainError> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let last = meeting::Entity::find()
         .filter(meeting::Column::TaskforceId.eq(taskforce_id))
         .order_by_desc(meeting::Column::Number)
@@ -87,7 +86,7 @@ pub async fn update_meeting(
     expected_version: i32,
     draft: MeetingDraft,
 ) -> Result<(), DomainError> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let current = meeting::Entity::find_by_id(meeting_id)
         .one(&txn)
         .await?
@@ -166,7 +165,7 @@ pub async fn transition(
     step: Transition,
     comment: &str,
 ) -> Result<MeetingStatus, DomainError> {
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let current = visible_meeting(&txn, actor, meeting_id).await?;
     if !allowed(actor.role, step) {
         return Err(DomainError::Forbidden);

@@ -141,6 +141,26 @@ pub async fn try_execute_task_holding(
     now: DateTime<Utc>,
     hold: Duration,
 ) -> Result<Outcome, DomainError> {
+    // A cheap read first, so idle workers do not take the write lock every time they look.
+    let due = outbox_message::Entity::find()
+        .filter(
+            sea_orm::Condition::any()
+                .add(
+                    sea_orm::Condition::all()
+                        .add(outbox_message::Column::Status.eq("queued"))
+                        .add(outbox_message::Column::NextAttemptAt.lte(now)),
+                )
+                .add(
+                    sea_orm::Condition::all()
+                        .add(outbox_message::Column::Status.eq("sending"))
+                        .add(outbox_message::Column::ClaimedUntil.lt(now)),
+                ),
+        )
+        .one(db)
+        .await?;
+    if due.is_none() {
+        return Ok(Outcome::Idle);
+    }
     let Some(message) = claim(db, now, hold).await? else {
         return Ok(Outcome::Idle);
     };

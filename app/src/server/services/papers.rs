@@ -2,7 +2,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 
 use crate::model::CurrentUser;
@@ -46,7 +46,7 @@ pub async fn add_version(
         file,
     } = upload;
     let title = title.as_str();
-    let txn = db.begin().await?;
+    let txn = crate::server::db::begin_write(db).await?;
     let item = agenda_editable_item(&txn, item_id).await?;
     let (paper_id, version_no, label) = match paper_id {
         Some(id) => {
