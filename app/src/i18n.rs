@@ -205,6 +205,11 @@ pub struct Texts {
     pub reply_label: &'static str,
     pub reply_button: &'static str,
     pub reply_recorded: &'static str,
+    pub opt_in_heading: &'static str,
+    pub opt_in_on: &'static str,
+    pub opt_in_off: &'static str,
+    pub opt_in_start: &'static str,
+    pub opt_in_stop: &'static str,
 }
 
 pub static DA: Texts = Texts {
@@ -409,6 +414,11 @@ pub static DA: Texts = Texts {
     reply_label: "E-mailens fulde tekst (med headers)",
     reply_button: "Indlæs svar",
     reply_recorded: "Svaret er registreret:",
+    opt_in_heading: "Invitationer til møderne",
+    opt_in_on: "Du får invitationer til taskforcens møder, når de udsendes.",
+    opt_in_off: "Som sekretariat får du ikke invitationer til møderne, medmindre du vælger det.",
+    opt_in_start: "Send mig invitationer",
+    opt_in_stop: "Stop invitationerne til mig",
 };
 
 pub static EN: Texts = Texts {
@@ -613,6 +623,11 @@ pub static EN: Texts = Texts {
     reply_label: "The whole e-mail (with headers)",
     reply_button: "Read answer",
     reply_recorded: "The answer is recorded:",
+    opt_in_heading: "Invitations to the meetings",
+    opt_in_on: "You get invitations to the taskforce's meetings when they are published.",
+    opt_in_off: "As secretariat you do not get invitations to the meetings unless you choose to.",
+    opt_in_start: "Send me invitations",
+    opt_in_stop: "Stop the invitations to me",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

@@ -717,3 +717,36 @@ async fn papers_added_to_a_published_meeting_become_one_papers_are_out_mail_per_
             .all(|m| !m.body.contains("text/calendar"))
     );
 }
+
+#[tokio::test]
+async fn secretariat_staff_are_invited_only_when_they_opt_in() {
+    let w = world().await;
+    let first = w.new_meeting().await;
+    w.publish(first).await;
+    let invited = |meeting: i32| {
+        let db = w.test.db.clone();
+        async move {
+            invitee::Entity::find()
+                .filter(invitee::Column::MeetingId.eq(meeting))
+                .filter(invitee::Column::Email.eq("ann.maskell@example.org"))
+                .one(&db)
+                .await
+                .unwrap()
+                .is_some()
+        }
+    };
+    assert!(!invited(first).await);
+    app::server::services::accounts::set_invitation_opt_in(&w.test.db, &w.access, true)
+        .await
+        .unwrap();
+    let second = w.new_meeting().await;
+    w.publish(second).await;
+    assert!(invited(second).await);
+    let to_ann = w
+        .outbox()
+        .await
+        .into_iter()
+        .filter(|m| m.recipient == "ann.maskell@example.org")
+        .count();
+    assert_eq!(to_ann, 1);
+}

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261126_000001_foundation;
 mod m20261126_000002_agendas;
 mod m20261126_000003_invitations;
+mod m20261126_000004_invitation_opt_in;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_foundation::Migration),
             Box::new(m20261126_000002_agendas::Migration),
             Box::new(m20261126_000003_invitations::Migration),
+            Box::new(m20261126_000004_invitation_opt_in::Migration),
         ]
     }
 }

@@ -16,6 +16,7 @@ pub struct Model {
     pub sort_order: i32,
     pub created_at: DateTimeUtc,
     pub feed_token: Option<String>,
+    pub invitation_opt_in: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -184,3 +184,29 @@ pub async fn feed_token(
     update.update(db).await?;
     Ok(token)
 }
+
+/// Secretariat staff choose whether they are invited to the meetings too.
+pub async fn set_invitation_opt_in(
+    db: &impl ConnectionTrait,
+    access: &SecretariatAccess,
+    on: bool,
+) -> Result<(), DomainError> {
+    let found = person::Entity::find_by_id(access.user().person_id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let mut update: person::ActiveModel = found.into();
+    update.invitation_opt_in = Set(on);
+    update.update(db).await?;
+    Ok(())
+}
+
+pub async fn invitation_opt_in(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+) -> Result<bool, DomainError> {
+    Ok(person::Entity::find_by_id(person_id)
+        .one(db)
+        .await?
+        .is_some_and(|p| p.invitation_opt_in))
+}

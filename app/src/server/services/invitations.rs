@@ -322,7 +322,8 @@ async fn load(
     Ok((tf, m))
 }
 
-/// On publishing: the chair and members are invited (with any guests already added), the
+/// On publishing: the chair and members are invited (with secretariat staff who opted in and
+/// any guests already added), the
 /// meeting gets its UID, and every invitee gets their own REQUEST.
 pub async fn on_publish(
     db: &impl ConnectionTrait,
@@ -348,7 +349,15 @@ pub async fn on_publish(
         m.uid = Some(uid);
     }
     let people = person::Entity::find()
-        .filter(person::Column::Role.is_in([Role::Chair.as_str(), Role::Member.as_str()]))
+        .filter(
+            sea_orm::Condition::any()
+                .add(person::Column::Role.is_in([Role::Chair.as_str(), Role::Member.as_str()]))
+                .add(
+                    sea_orm::Condition::all()
+                        .add(person::Column::Role.eq(Role::Secretariat.as_str()))
+                        .add(person::Column::InvitationOptIn.eq(true)),
+                ),
+        )
         .order_by_asc(person::Column::SortOrder)
         .all(db)
         .await?;

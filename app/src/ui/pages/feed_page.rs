@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::invitations::{RenewFeed, my_feed};
+use crate::api::invitations::{RenewFeed, SetInvitationOptIn, get_invitation_opt_in, my_feed};
 use crate::i18n::texts;
 use crate::ui::components::PageError;
 use crate::ui::{session, use_app};
@@ -12,6 +12,11 @@ pub fn FeedPage() -> impl IntoView {
     let app = use_app();
     let renew = ServerAction::<RenewFeed>::new();
     let feed = Resource::new(move || renew.version().get(), |_| my_feed());
+    let opt_in_action = ServerAction::<SetInvitationOptIn>::new();
+    let opt_in = Resource::new(
+        move || opt_in_action.version().get(),
+        |_| get_invitation_opt_in(),
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -34,6 +39,20 @@ pub fn FeedPage() -> impl IntoView {
                             <ActionForm action=renew>
                                 <button type="submit" class="button button-secondary">{t.feed_renew}</button>
                             </ActionForm>
+                            <Suspense fallback=|| ()>
+                                {move || Suspend::new(async move {
+                                    opt_in.await.ok().flatten().map(|on| view! {
+                                        <h2>{t.opt_in_heading}</h2>
+                                        <p>{if on { t.opt_in_on } else { t.opt_in_off }}</p>
+                                        <ActionForm action=opt_in_action>
+                                            <input type="hidden" name="on" value=if on { "false" } else { "true" }/>
+                                            <button type="submit" class="button button-secondary">
+                                                {if on { t.opt_in_stop } else { t.opt_in_start }}
+                                            </button>
+                                        </ActionForm>
+                                    })
+                                })}
+                            </Suspense>
                         }
                         .into_any()
                     }
