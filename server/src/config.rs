@@ -14,6 +14,8 @@ pub struct Config {
     pub upload_max_mb: u64,
     /// smtp://, smtps:// (or smtp://…?tls=required for STARTTLS); may hold a password.
     pub smtp_url: Option<String>,
+    /// A PEM certificate authority to trust for SMTP over TLS, besides the public ones.
+    pub smtp_ca_file: Option<String>,
     pub outbox_dir: String,
     pub reminder_hours: i64,
     pub run_worker: bool,
@@ -148,6 +150,7 @@ impl Config {
         }
         Ok(Config {
             smtp_url,
+            smtp_ca_file: var("SMTP_CA_FILE"),
             outbox_dir: var("OUTBOX_DIR").unwrap_or_else(|| "data/outbox".to_string()),
             reminder_hours,
             run_worker: var("RUN_WORKER").as_deref() != Some("0"),

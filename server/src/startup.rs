@@ -119,8 +119,16 @@ pub fn router(state: AppState) -> Router {
 
 /// The mail transport the configuration asks for.
 pub fn mailer(config: &Config) -> Result<Mailer, StartupError> {
-    Mailer::new(config.smtp_url.as_deref(), config.outbox_dir.clone().into())
-        .map_err(StartupError::Mail)
+    match (&config.smtp_url, &config.smtp_ca_file) {
+        (Some(url), Some(ca_file)) => {
+            let pem = std::fs::read(ca_file).map_err(|e| {
+                StartupError::Mail(format!("cannot read SMTP_CA_FILE {ca_file}: {e}"))
+            })?;
+            Mailer::with_ca(url, &pem).map_err(StartupError::Mail)
+        }
+        _ => Mailer::new(config.smtp_url.as_deref(), config.outbox_dir.clone().into())
+            .map_err(StartupError::Mail),
+    }
 }
 
 /// Sends what the outbox holds and queues reminders when they are due. `concurrency` tasks

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use lettre::address::Envelope;
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
 #[derive(Clone)]
@@ -41,6 +42,41 @@ impl Mailer {
                 Ok(Mailer::Files(dir))
             }
         }
+    }
+
+    /// Like `new`, trusting one more certificate authority for TLS (SMTP_CA_FILE): for a relay
+    /// with a certificate from an in-house CA. `smtps://` wraps the connection in TLS from the
+    /// start; `smtp://…?tls=required` upgrades with STARTTLS and refuses plaintext.
+    pub fn with_ca(smtp_url: &str, ca_pem: &[u8]) -> Result<Mailer, String> {
+        let host = smtp_url
+            .split("://")
+            .nth(1)
+            .and_then(|rest| rest.rsplit('@').next())
+            .and_then(|rest| rest.split([':', '/', '?']).next())
+            .filter(|h| !h.is_empty())
+            .ok_or_else(|| "SMTP_URL has no host".to_string())?
+            .to_string();
+        let certificate = Certificate::from_pem(ca_pem)
+            .map_err(|e| format!("SMTP_CA_FILE is not a PEM certificate: {e}"))?;
+        let parameters = TlsParameters::builder(host)
+            .add_root_certificate(certificate)
+            .build()
+            .map_err(|e| format!("cannot set up TLS for SMTP: {e}"))?;
+        let tls = if smtp_url.starts_with("smtps://") {
+            Tls::Wrapper(parameters)
+        } else {
+            Tls::Required(parameters)
+        };
+        AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
+            .map(|builder| {
+                Mailer::Smtp(
+                    builder
+                        .tls(tls)
+                        .timeout(Some(std::time::Duration::from_secs(20)))
+                        .build(),
+                )
+            })
+            .map_err(|e| format!("SMTP_URL is not valid: {e}"))
     }
 
     pub async fn deliver(

@@ -92,6 +92,11 @@ impl SmtpSink {
     }
 
     pub async fn start(port: u16) -> SmtpSink {
+        SmtpSink::start_with(port, &[]).await
+    }
+
+    /// With extra arguments for the sink, e.g. `--tls starttls --cert … --key …`.
+    pub async fn start_with(port: u16, extra: &[&str]) -> SmtpSink {
         let python = std::env::var("SMTP_SINK_PYTHON").unwrap_or_else(|_| "python3".into());
         let script = std::env::var("SMTP_SINK_SCRIPT").unwrap_or_else(|_| {
             concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/smtp_sink.py").into()
@@ -100,6 +105,7 @@ impl SmtpSink {
         let mut child = std::process::Command::new(&python)
             .args([script.as_str(), "--port", &port.to_string(), "--dir"])
             .arg(&dir)
+            .args(extra)
             .stdout(std::process::Stdio::null())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start the SMTP sink with {python} (is aiosmtpd installed? scripts/setup.sh): {e}"));

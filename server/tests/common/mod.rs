@@ -40,6 +40,7 @@ pub async fn spawn_app() -> TestApp {
         files_dir: files_dir.display().to_string(),
         upload_max_mb: 1,
         smtp_url: None,
+        smtp_ca_file: None,
         outbox_dir: std::env::temp_dir()
             .join(format!("tf-outbox-{}", address.port()))
             .display()
