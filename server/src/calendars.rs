@@ -7,13 +7,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use app::model::{MeetingStatus, Role};
-use app::server::auth::{SESSION_COOKIE, cookie_value};
 use app::server::calendar;
 use app::server::entities::{meeting, person};
 use app::server::error::DomainError;
 use app::server::services::agenda::visible_meeting;
-use app::server::services::{invitations, sessions};
+use app::server::services::invitations;
 use app::server::state::AppState;
+
+use crate::routes;
 
 fn ics(body: String, filename: &str) -> Response {
     let mut response = body.into_response();
@@ -42,18 +43,7 @@ pub async fn meeting_ics(
     Path(meeting_id): Path<i32>,
     headers: HeaderMap,
 ) -> Response {
-    let token = headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|c| cookie_value(c, SESSION_COOKIE).map(str::to_string));
-    let user = match token {
-        Some(token) => sessions::user_for_token(&state.db, state.clock.now(), &token)
-            .await
-            .ok()
-            .flatten(),
-        None => None,
-    };
-    let Some(user) = user else {
+    let Some(user) = routes::session_user(&state, &headers).await else {
         return Redirect::to("/login").into_response();
     };
     let found = match visible_meeting(&state.db, &user, meeting_id).await {

@@ -9,22 +9,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
-use app::model::CurrentUser;
-use app::server::auth::{SESSION_COOKIE, cookie_value, require_secretariat};
+use app::server::auth::require_secretariat;
 use app::server::context::upload_code;
 use app::server::error::{DomainError, UploadProblem};
 use app::server::files::{allowed_type, clean_name, stored_name};
-use app::server::services::{papers, sessions};
+use app::server::services::papers;
 use app::server::state::AppState;
 
-async fn current_user(state: &AppState, headers: &HeaderMap) -> Option<CurrentUser> {
-    let cookies = headers.get(header::COOKIE)?.to_str().ok()?;
-    let token = cookie_value(cookies, SESSION_COOKIE)?;
-    sessions::user_for_token(&state.db, state.clock.now(), token)
-        .await
-        .ok()
-        .flatten()
-}
+use crate::routes;
 
 fn plain(status: StatusCode, text: &'static str) -> Response {
     (
@@ -117,7 +109,7 @@ pub async fn upload(
     headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
-    let Some(user) = current_user(&state, &headers).await else {
+    let Some(user) = routes::session_user(&state, &headers).await else {
         return Redirect::to("/login").into_response();
     };
     let Ok(access) = require_secretariat(&user) else {
@@ -232,7 +224,7 @@ pub async fn download(
     Path(version_id): Path<i32>,
     headers: HeaderMap,
 ) -> Response {
-    let Some(user) = current_user(&state, &headers).await else {
+    let Some(user) = routes::session_user(&state, &headers).await else {
         return Redirect::to("/login").into_response();
     };
     let version = match papers::version_for_download(&state.db, &user, version_id).await {

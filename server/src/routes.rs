@@ -5,7 +5,21 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use app::model::CurrentUser;
+use app::server::auth::{SESSION_COOKIE, cookie_value};
+use app::server::services::sessions;
 use app::server::state::AppState;
+
+/// The signed-in person behind the request's session cookie, for the plain routes
+/// (downloads, uploads, calendars) that are not server functions.
+pub async fn session_user(state: &AppState, headers: &HeaderMap) -> Option<CurrentUser> {
+    let cookies = headers.get(header::COOKIE)?.to_str().ok()?;
+    let token = cookie_value(cookies, SESSION_COOKIE)?;
+    sessions::user_for_token(&state.db, state.clock.now(), token)
+        .await
+        .ok()
+        .flatten()
+}
 
 /// 200 when the database answers, 503 otherwise.
 pub async fn healthz(State(state): State<AppState>) -> impl IntoResponse {

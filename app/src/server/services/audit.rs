@@ -18,9 +18,21 @@ pub async fn record(
     action: &str,
     details: String,
 ) -> Result<(), DomainError> {
+    record_for(db, meeting_id, Some(actor.person_id), at, action, details).await
+}
+
+/// The same for an actor who may have no account (a guest answering through a link).
+pub async fn record_for(
+    db: &impl ConnectionTrait,
+    meeting_id: i32,
+    actor_person_id: Option<i32>,
+    at: DateTime<Utc>,
+    action: &str,
+    details: String,
+) -> Result<(), DomainError> {
     audit_entry::ActiveModel {
         meeting_id: Set(Some(meeting_id)),
-        actor_id: Set(Some(actor.person_id)),
+        actor_id: Set(actor_person_id),
         at: Set(at),
         action: Set(action.to_string()),
         details: Set(details),

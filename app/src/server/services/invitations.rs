@@ -295,6 +295,33 @@ async fn enqueue_for(
     Ok(())
 }
 
+/// Removes queued messages of a kind nobody has tried to send yet, so a newer one replaces
+/// them: a burst of changes goes out as one message.
+async fn drop_unsent(
+    db: &impl ConnectionTrait,
+    meeting_id: i32,
+    kind: MailKind,
+) -> Result<(), DomainError> {
+    outbox_message::Entity::delete_many()
+        .filter(outbox_message::Column::MeetingId.eq(meeting_id))
+        .filter(outbox_message::Column::Kind.eq(kind.as_str()))
+        .filter(outbox_message::Column::Status.eq("queued"))
+        .filter(outbox_message::Column::Attempts.eq(0))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Stores the meeting's (raised) SEQUENCE.
+async fn save_sequence(db: &impl ConnectionTrait, m: &meeting::Model) -> Result<(), DomainError> {
+    meeting::Entity::update_many()
+        .col_expr(meeting::Column::Sequence, Expr::value(m.sequence))
+        .filter(meeting::Column::Id.eq(m.id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 async fn active_invitees(
     db: &impl ConnectionTrait,
     meeting_id: i32,
@@ -426,18 +453,8 @@ pub async fn on_meeting_changed(
         return Ok(0);
     }
     m.sequence += 1;
-    meeting::Entity::update_many()
-        .col_expr(meeting::Column::Sequence, Expr::value(m.sequence))
-        .filter(meeting::Column::Id.eq(m.id))
-        .exec(db)
-        .await?;
-    outbox_message::Entity::delete_many()
-        .filter(outbox_message::Column::MeetingId.eq(m.id))
-        .filter(outbox_message::Column::Kind.eq(MailKind::Update.as_str()))
-        .filter(outbox_message::Column::Status.eq("queued"))
-        .filter(outbox_message::Column::Attempts.eq(0))
-        .exec(db)
-        .await?;
+    save_sequence(db, &m).await?;
+    drop_unsent(db, m.id, MailKind::Update).await?;
     let lines = agenda(db, m.id).await?;
     let invitees = active_invitees(db, m.id).await?;
     for who in &invitees {
@@ -477,13 +494,7 @@ pub async fn on_papers_published(
     if !published {
         return Ok(0);
     }
-    outbox_message::Entity::delete_many()
-        .filter(outbox_message::Column::MeetingId.eq(m.id))
-        .filter(outbox_message::Column::Kind.eq(MailKind::Papers.as_str()))
-        .filter(outbox_message::Column::Status.eq("queued"))
-        .filter(outbox_message::Column::Attempts.eq(0))
-        .exec(db)
-        .await?;
+    drop_unsent(db, m.id, MailKind::Papers).await?;
     let lines = agenda(db, m.id).await?;
     let invitees = active_invitees(db, m.id).await?;
     for who in &invitees {
@@ -662,11 +673,7 @@ pub async fn remove_invitee(
     removed.update(&txn).await?;
     if m.uid.is_some() && m.cancelled_at.is_none() {
         m.sequence += 1;
-        meeting::Entity::update_many()
-            .col_expr(meeting::Column::Sequence, Expr::value(m.sequence))
-            .filter(meeting::Column::Id.eq(m.id))
-            .exec(&txn)
-            .await?;
+        save_sequence(&txn, &m).await?;
         enqueue_for(
             &txn,
             ctx,
@@ -765,29 +772,16 @@ async fn record_answer(
     update.partstat = Set(answer.partstat().into());
     update.answered_at = Set(Some(now));
     update.update(&txn).await?;
-    audit_entry_for_answer(&txn, &who, now, answer, via).await?;
-    txn.commit().await?;
-    Ok(())
-}
-
-async fn audit_entry_for_answer(
-    db: &impl ConnectionTrait,
-    who: &invitee::Model,
-    now: DateTime<Utc>,
-    answer: Answer,
-    via: &str,
-) -> Result<(), DomainError> {
-    use crate::server::entities::audit_entry;
-    audit_entry::ActiveModel {
-        meeting_id: Set(Some(who.meeting_id)),
-        actor_id: Set(who.person_id),
-        at: Set(now),
-        action: Set("invitee.answered".into()),
-        details: Set(format!("{}: {} (via {via})", who.email, answer.partstat())),
-        ..Default::default()
-    }
-    .insert(db)
+    audit::record_for(
+        &txn,
+        who.meeting_id,
+        who.person_id,
+        now,
+        "invitee.answered",
+        format!("{}: {} (via {via})", who.email, answer.partstat()),
+    )
     .await?;
+    txn.commit().await?;
     Ok(())
 }
 
