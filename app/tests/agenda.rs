@@ -9,6 +9,7 @@ use app::model::{CurrentUser, EmailAddress, MeetingStatus};
 use app::server::auth::{SecretariatAccess, require_secretariat};
 use app::server::error::DomainError;
 use app::server::seed::{DEMO_PASSWORD, seed_demo};
+use app::server::services::agenda::Placement;
 use app::server::services::invitations::MailContext;
 use app::server::services::{agenda, audit, meeting_admin, sessions};
 use app::server::testing::TestDb;
@@ -171,20 +172,68 @@ async fn moving_an_item_swaps_it_with_its_neighbour_and_the_first_cannot_move_up
         .await
         .unwrap();
     let second = detail.items[1].id;
-    agenda::move_item(&test.db, &access, now(), second, true)
+    agenda::move_item(&test.db, &access, now(), second, Placement::Up)
         .await
         .unwrap();
     let after = agenda::meeting_detail(&test.db, access.user(), id)
         .await
         .unwrap();
     assert_eq!(after.items[0].id, second);
-    agenda::move_item(&test.db, &access, now(), second, true)
+    agenda::move_item(&test.db, &access, now(), second, Placement::Up)
         .await
         .unwrap();
     let unchanged = agenda::meeting_detail(&test.db, access.user(), id)
         .await
         .unwrap();
     assert_eq!(unchanged.items[0].id, second);
+}
+
+#[tokio::test]
+async fn an_item_dropped_at_a_place_goes_there_and_the_others_close_up_behind_it() {
+    let test = seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    for title in ["A", "B", "C"] {
+        agenda::add_item(&test.db, &access, now(), id, item(ItemKind::O, title, 5))
+            .await
+            .unwrap();
+    }
+    let ids = |detail: &app::model::agenda::MeetingDetail| -> Vec<i32> {
+        detail.items.iter().map(|i| i.id).collect()
+    };
+    let before = agenda::meeting_detail(&test.db, access.user(), id)
+        .await
+        .unwrap();
+    let order = ids(&before);
+    let last = *order.last().unwrap();
+    agenda::move_item(&test.db, &access, now(), last, Placement::To(1))
+        .await
+        .unwrap();
+    let after = agenda::meeting_detail(&test.db, access.user(), id)
+        .await
+        .unwrap();
+    let mut expected = vec![last];
+    expected.extend(&order[..order.len() - 1]);
+    assert_eq!(ids(&after), expected);
+    let numbers: Vec<usize> = after.items.iter().map(|i| i.number).collect();
+    assert_eq!(numbers, (1..=order.len()).collect::<Vec<_>>());
+
+    // Far beyond the end means last; the clock times follow the new order.
+    agenda::move_item(&test.db, &access, now(), last, Placement::To(99))
+        .await
+        .unwrap();
+    let back = agenda::meeting_detail(&test.db, access.user(), id)
+        .await
+        .unwrap();
+    assert_eq!(ids(&back), order);
+    assert_eq!(back.items[0].starts_at, back.meeting.starts_at);
+
+    let log = audit::for_meeting(&test.db, &access, id).await.unwrap();
+    assert!(
+        log.iter()
+            .any(|r| r.action == "item.moved"
+                && r.details.ends_with(&format!("1 → {}", order.len()))),
+        "the move is in the audit log"
+    );
 }
 
 #[tokio::test]

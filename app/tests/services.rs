@@ -322,3 +322,63 @@ async fn the_test_database_is_the_backend_the_tier_asked_for() {
     };
     assert_eq!(test.backend(), expected);
 }
+
+#[tokio::test]
+async fn the_data_revision_rises_with_every_committed_change_and_not_when_a_session_ends() {
+    let test = seeded().await;
+    let ann = sessions::sign_in(
+        &test.db,
+        now(),
+        &email("ann.maskell@example.org"),
+        DEMO_PASSWORD.into(),
+        12,
+    )
+    .await
+    .expect("sign-in");
+    let revision = async || {
+        sessions::viewer_for_token(&test.db, now(), &ann.token)
+            .await
+            .expect("the query")
+            .expect("a viewer")
+            .revision
+    };
+    let start = revision().await;
+    assert_eq!(revision().await, start, "reading changes nothing");
+
+    // Signing in records the time of sign-in (a change); the session ending is none.
+    let session = sessions::sign_in(
+        &test.db,
+        now(),
+        &email("jonas.dahl@example.org"),
+        DEMO_PASSWORD.into(),
+        12,
+    )
+    .await
+    .expect("sign-in");
+    let after_sign_in = revision().await;
+    sessions::sign_out(&test.db, &session.token)
+        .await
+        .expect("sign-out");
+    assert_eq!(revision().await, after_sign_in, "signing out");
+
+    accounts::set_language(&test.db, ann.user.person_id, Lang::En)
+        .await
+        .expect("a change");
+    let after_change = revision().await;
+    assert!(after_change > after_sign_in, "a change to a person");
+
+    let viewer = sessions::viewer_for_token(&test.db, now(), &ann.token)
+        .await
+        .expect("the query")
+        .expect("a viewer");
+    assert_eq!(viewer.user.name, "Ann Maskell");
+    assert_eq!(viewer.user.role, Role::Secretariat);
+    assert_eq!(viewer.user.lang, Lang::En);
+    assert!(
+        sessions::viewer_for_token(&test.db, now() + Duration::hours(13), &ann.token)
+            .await
+            .expect("the query")
+            .is_none(),
+        "an expired session has no viewer"
+    );
+}

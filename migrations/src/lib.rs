@@ -6,6 +6,7 @@ mod m20261126_000001_foundation;
 mod m20261126_000002_agendas;
 mod m20261126_000003_invitations;
 mod m20261126_000004_invitation_opt_in;
+mod m20261127_000005_data_revision;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_agendas::Migration),
             Box::new(m20261126_000003_invitations::Migration),
             Box::new(m20261126_000004_invitation_opt_in::Migration),
+            Box::new(m20261127_000005_data_revision::Migration),
         ]
     }
 }

@@ -21,6 +21,8 @@ pub struct Config {
     pub run_worker: bool,
     pub claim_seconds: i64,
     pub worker_tasks: usize,
+    /// Megabytes of rendered pages kept in memory; 0 renders every page afresh.
+    pub page_cache_mb: usize,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/taskforce.db";
@@ -175,6 +177,19 @@ impl Config {
                         name: "OUTBOX_CLAIM_SECONDS",
                         problem: format!(
                             "\"{text}\" is not a number of seconds between 1 and 3600"
+                        ),
+                    })?,
+            },
+            page_cache_mb: match var("PAGE_CACHE_MB") {
+                None => 64,
+                Some(text) => text
+                    .parse()
+                    .ok()
+                    .filter(|mb| (0..=4096).contains(mb))
+                    .ok_or_else(|| ConfigError::Invalid {
+                        name: "PAGE_CACHE_MB",
+                        problem: format!(
+                            "\"{text}\" is not a number of megabytes between 0 and 4096"
                         ),
                     })?,
             },

@@ -22,6 +22,7 @@ use app::server::state::{AppState, Settings};
 use leptos::prelude::provide_context;
 
 use crate::config::Config;
+use crate::page_cache::{self, PageCache};
 use crate::{calendars, papers, routes};
 
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +76,7 @@ pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState,
             upload_max_mb: config.upload_max_mb,
             reminder_hours: config.reminder_hours,
             claim_seconds: config.claim_seconds,
+            page_cache_mb: config.page_cache_mb,
         }),
         mail: MailContext::load(&db, &config.base_url)
             .await
@@ -90,6 +92,18 @@ pub fn router(state: AppState) -> Router {
     // Room for the multipart framing and the other fields around the file itself.
     let upload_limit = usize::try_from(state.settings.upload_max_mb * 1024 * 1024 + 256 * 1024)
         .unwrap_or(usize::MAX);
+    let cache = PageCache::new(state.settings.page_cache_mb);
+    let pages = Router::new()
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            || provide_context(RequestCache::default()),
+            move || shell(options.clone()),
+        )
+        .layer(middleware::from_fn_with_state(
+            (state.clone(), cache),
+            page_cache::serve_from_cache,
+        ));
     Router::new()
         .route("/healthz", get(routes::healthz))
         .route("/files/papers/{version_id}", get(papers::download))
@@ -102,12 +116,7 @@ pub fn router(state: AppState) -> Router {
             "/meetings/{meeting_id}/items/{item_id}/papers",
             post(papers::upload).layer(DefaultBodyLimit::max(upload_limit)),
         )
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            || provide_context(RequestCache::default()),
-            move || shell(options.clone()),
-        )
+        .merge(pages)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(
             state.clone(),

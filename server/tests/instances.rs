@@ -9,12 +9,28 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use app::server::entities::outbox_message;
 use app::server::testing::{SmtpSink, TestDb};
+use common::TestApp;
+use reqwest::StatusCode;
+use server::page_cache::CACHE_HEADER;
+
+mod common;
 
 const DEMO_INVITATIONS: u64 = 10;
 
-fn start(db_url: &str, smtp_url: &str, demo: bool, worker: bool, dir: &std::path::Path) -> Child {
+struct Instance {
+    child: Child,
+    base: String,
+}
+
+fn start(
+    db_url: &str,
+    smtp_url: &str,
+    demo: bool,
+    worker: bool,
+    dir: &std::path::Path,
+) -> Instance {
     let port = SmtpSink::free_port();
-    Command::new(env!("CARGO_BIN_EXE_taskforce"))
+    let child = Command::new(env!("CARGO_BIN_EXE_taskforce"))
         .arg("serve")
         .env("DATABASE_URL", db_url)
         .env("SMTP_URL", smtp_url)
@@ -28,12 +44,26 @@ fn start(db_url: &str, smtp_url: &str, demo: bool, worker: bool, dir: &std::path
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .expect("the binary starts")
+        .expect("the binary starts");
+    Instance {
+        child,
+        base: format!("http://127.0.0.1:{port}"),
+    }
 }
 
-fn stop(mut child: Child) {
-    let _ = child.kill();
-    let _ = child.wait();
+fn stop(mut instance: Instance) {
+    let _ = instance.child.kill();
+    let _ = instance.child.wait();
+}
+
+async fn wait_until_up(instance: &Instance) {
+    let health = format!("{}/healthz", instance.base);
+    wait_for("the instance to answer", async || {
+        reqwest::get(&health)
+            .await
+            .is_ok_and(|r| r.status().is_success())
+    })
+    .await;
 }
 
 async fn count(db: &sea_orm::DatabaseConnection, status: &str) -> u64 {
@@ -136,5 +166,65 @@ async fn two_instances_on_one_database_send_each_message_exactly_once() {
         ids.iter().collect::<HashSet<_>>().len() as u64,
         DEMO_INVITATIONS
     );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn a_change_made_through_one_instance_shows_at_once_on_another_that_kept_the_page() {
+    let test = TestDb::fresh().await;
+    let dir = std::env::temp_dir().join(format!("tf-pages-{}", rand::random::<u32>()));
+    let no_mail = "smtp://127.0.0.1:9";
+    let one = start(&test.url, no_mail, true, false, &dir);
+    wait_until_up(&one).await;
+    let two = start(&test.url, no_mail, false, false, &dir);
+    wait_until_up(&two).await;
+    let via_one = TestApp::at(one.base.clone(), dir.clone());
+    let via_two = TestApp::at(two.base.clone(), dir.clone());
+    let ann = via_one.sign_in("ann.maskell@example.org").await;
+    let item = via_one
+        .item_id(4, "Rekruttering af interviewpersoner", &ann)
+        .await;
+
+    let shown = async |app: &TestApp| {
+        let response = app.get("/meetings/4", Some(&ann)).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let cache = response
+            .headers()
+            .get(CACHE_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        (cache, response.text().await.expect("a page"))
+    };
+    shown(&via_two).await;
+    let (cache, before) = shown(&via_two).await;
+    assert_eq!(cache, "hit", "instance two keeps the page");
+
+    let moved = via_one
+        .call_with(
+            "/api/item_action",
+            &format!("input[item_id]={item}&input[action]=up"),
+            Some(&ann),
+        )
+        .await;
+    assert_eq!(moved.status(), StatusCode::OK);
+
+    let (cache, after) = shown(&via_two).await;
+    stop(one);
+    stop(two);
+    assert_eq!(cache, "miss", "instance two saw the change in the database");
+    // Where the moved item stands among the agenda's headings, before and after.
+    let place = |html: &str| {
+        html.match_indices(r#"<h3 class="h4">"#)
+            .position(|(at, _)| {
+                html[at..]
+                    .chars()
+                    .take(120)
+                    .collect::<String>()
+                    .contains("Rekruttering")
+            })
+            .expect("the item on the page")
+    };
+    assert_eq!(place(&after) + 1, place(&before), "one place up");
     let _ = std::fs::remove_dir_all(dir);
 }

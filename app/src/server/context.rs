@@ -22,6 +22,11 @@ pub struct RequestCache(std::sync::Arc<std::sync::Mutex<Option<Known>>>);
 /// What the cache keeps: the signed-in user, if any, and the language.
 type Known = (Option<CurrentUser>, Lang);
 
+/// The signed-in person, when a layer in front of the app has already looked the session
+/// up for this request (the page cache does); saves a second lookup.
+#[derive(Clone, Debug)]
+pub struct SignedInViewer(pub CurrentUser);
+
 /// The caller of a server function or the viewer of a page.
 pub struct Caller {
     pub state: AppState,
@@ -43,12 +48,16 @@ impl Caller {
             let (user, lang) = cached;
             return Ok(Caller { state, user, lang });
         }
+        let known = parts().and_then(|p| p.extensions.get::<SignedInViewer>().cloned());
         let cookies = cookie_header();
-        let user = match cookies
-            .as_deref()
-            .and_then(|c| cookie_value(c, SESSION_COOKIE))
-        {
-            Some(token) if !token.is_empty() => {
+        let user = match (
+            known,
+            cookies
+                .as_deref()
+                .and_then(|c| cookie_value(c, SESSION_COOKIE)),
+        ) {
+            (Some(SignedInViewer(user)), _) => Some(user),
+            (None, Some(token)) if !token.is_empty() => {
                 sessions::user_for_token(&state.db, state.clock.now(), token)
                     .await
                     .map_err(|e| internal(&e))?

@@ -24,6 +24,8 @@ pub struct Settings {
     pub reminder_hours: i64,
     /// How long a worker's claim on a message lasts before another may take it over.
     pub claim_seconds: i64,
+    /// Megabytes of rendered pages kept in memory; 0 renders every page afresh.
+    pub page_cache_mb: usize,
 }
 
 impl Settings {

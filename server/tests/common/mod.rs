@@ -19,7 +19,7 @@ pub struct TestApp {
     pub base: String,
     pub client: Client,
     pub files_dir: std::path::PathBuf,
-    _db: TestDb,
+    _db: Option<TestDb>,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -49,6 +49,7 @@ pub async fn spawn_app() -> TestApp {
         run_worker: false,
         claim_seconds: 120,
         worker_tasks: 1,
+        page_cache_mb: 16,
     };
     let clock = Arc::new(FixedClock::at(
         Utc.with_ymd_and_hms(2022, 3, 1, 9, 0, 0).unwrap(),
@@ -62,7 +63,22 @@ pub async fn spawn_app() -> TestApp {
             .build()
             .expect("an HTTP client"),
         files_dir,
-        _db: test_db,
+        _db: Some(test_db),
+    }
+}
+
+impl TestApp {
+    /// A client for an app already running at `base`, e.g. a separate process.
+    pub fn at(base: String, files_dir: std::path::PathBuf) -> TestApp {
+        TestApp {
+            base,
+            client: Client::builder()
+                .redirect(redirect::Policy::none())
+                .build()
+                .expect("an HTTP client"),
+            files_dir,
+            _db: None,
+        }
     }
 }
 

@@ -490,13 +490,25 @@ pub async fn remove_item(
     Ok(current.meeting_id)
 }
 
-/// Swaps an item with its neighbour above (`up`) or below.
+/// Where an item goes on its agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// One place up (the buttons).
+    Up,
+    /// One place down (the buttons).
+    Down,
+    /// To this place, counting from 1 (drag and drop); beyond the end means last.
+    To(usize),
+}
+
+/// Moves an item on its agenda; the others close up behind it. Moving the first item up or
+/// the last down changes nothing.
 pub async fn move_item(
     db: &DatabaseConnection,
     access: &SecretariatAccess,
     now: DateTime<Utc>,
     item_id: i32,
-    up: bool,
+    placement: Placement,
 ) -> Result<i32, DomainError> {
     let txn = crate::server::db::begin_write(db).await?;
     let current = agenda_item::Entity::find_by_id(item_id)
@@ -504,34 +516,44 @@ pub async fn move_item(
         .await?
         .ok_or(DomainError::NotFound)?;
     let row = editable_meeting(&txn, current.meeting_id).await?;
-    let neighbour =
-        agenda_item::Entity::find().filter(agenda_item::Column::MeetingId.eq(current.meeting_id));
-    let neighbour = if up {
-        neighbour
-            .filter(agenda_item::Column::Position.lt(current.position))
-            .order_by_desc(agenda_item::Column::Position)
-    } else {
-        neighbour
-            .filter(agenda_item::Column::Position.gt(current.position))
-            .order_by_asc(agenda_item::Column::Position)
+    let mut items = agenda_item::Entity::find()
+        .filter(agenda_item::Column::MeetingId.eq(current.meeting_id))
+        .order_by_asc(agenda_item::Column::Position)
+        .order_by_asc(agenda_item::Column::Id)
+        .all(&txn)
+        .await?;
+    let from = items
+        .iter()
+        .position(|i| i.id == item_id)
+        .ok_or(DomainError::NotFound)?;
+    let last = items.len() - 1;
+    let to = match placement {
+        Placement::Up => from.saturating_sub(1),
+        Placement::Down => (from + 1).min(last),
+        Placement::To(place) => place.clamp(1, last + 1) - 1,
     };
-    if let Some(other) = neighbour.one(&txn).await? {
-        let (mine, theirs) = (current.position, other.position);
-        let mut a: agenda_item::ActiveModel = current.clone().into();
-        a.position = Set(theirs);
-        a.update(&txn).await?;
-        let mut b: agenda_item::ActiveModel = other.into();
-        b.position = Set(mine);
-        b.update(&txn).await?;
+    if to != from {
+        let moved = items.remove(from);
+        items.insert(to, moved);
+        for (index, item) in items.iter().enumerate() {
+            let position = i32::try_from(index + 1)
+                .map_err(|_| DomainError::Internal("too many agenda items".into()))?;
+            if item.position != position {
+                agenda_item::Entity::update_many()
+                    .col_expr(agenda_item::Column::Position, Expr::value(position))
+                    .filter(agenda_item::Column::Id.eq(item.id))
+                    .exec(&txn)
+                    .await?;
+            }
+        }
         withdraw_approval(&txn, &row).await?;
-        let direction = if up { "up" } else { "down" };
         audit::record(
             &txn,
             current.meeting_id,
             access.user(),
             now,
             "item.moved",
-            format!("{} {direction}", current.title),
+            format!("{}: {} → {}", current.title, from + 1, to + 1),
         )
         .await?;
     }

@@ -139,22 +139,65 @@ pub async fn user_for_token(
     now: DateTime<Utc>,
     token: &str,
 ) -> Result<Option<CurrentUser>, DomainError> {
-    let Some(session) = session::Entity::find()
+    Ok(viewer_for_token(db, now, token)
+        .await?
+        .map(|viewer| viewer.user))
+}
+
+/// A signed-in person and the data revision at the moment of asking.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub user: CurrentUser,
+    /// Grows with every committed change to anything a page shows (see the `data_revision`
+    /// migration); a page rendered at one revision is current for as long as it is unchanged.
+    pub revision: i64,
+}
+
+/// The person behind a session token and the data revision, in one query.
+pub async fn viewer_for_token(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    token: &str,
+) -> Result<Option<Viewer>, DomainError> {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{JoinType, QuerySelect, RelationTrait};
+
+    let session_account = session::Entity::belongs_to(user_account::Entity)
+        .from(session::Column::AccountId)
+        .to(user_account::Column::Id)
+        .into();
+    let row: Option<(i32, String, String, String, String, i32, i64)> = session::Entity::find()
+        .select_only()
+        .column(person::Column::Id)
+        .column(person::Column::Name)
+        .column(person::Column::Email)
+        .column(person::Column::Role)
+        .column(person::Column::Language)
+        .column(user_account::Column::Id)
+        .expr(Expr::cust("(SELECT n FROM data_revision WHERE id = 1)"))
+        .join(JoinType::InnerJoin, session_account)
+        .join(JoinType::InnerJoin, user_account::Relation::Person.def())
         .filter(session::Column::TokenHash.eq(token_hash(token)))
         .filter(session::Column::ExpiresAt.gt(now))
-        .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let found = user_account::Entity::find_by_id(session.account_id)
-        .find_also_related(person::Entity)
+        .into_tuple()
         .one(db)
         .await?;
-    match found {
-        Some((account, Some(person))) => Ok(Some(current_user(&person, account.id)?)),
-        _ => Ok(None),
-    }
+    let Some((person_id, name, email, role, language, account_id, revision)) = row else {
+        return Ok(None);
+    };
+    let role = Role::parse(&role)
+        .ok_or_else(|| DomainError::Internal(format!("unknown role in database: {role}")))?;
+    Ok(Some(Viewer {
+        user: CurrentUser {
+            account_id,
+            person_id,
+            name,
+            email,
+            role,
+            lang: Lang::parse(&language).unwrap_or_default(),
+        },
+        revision,
+    }))
 }
 
 /// Ends the session behind the token; signing out twice is harmless.

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::meetings::{ChangeStatus, ItemAction, get_meeting};
+use crate::api::meetings::{ChangeStatus, ItemAction, ItemCommand, get_meeting};
 use crate::i18n::{Texts, kind_name, status_name, texts};
 use crate::model::Lang;
 use crate::model::agenda::{AgendaItemView, MeetingDetail};
@@ -84,6 +84,7 @@ fn MeetingView(
     let can = detail.can;
     let id = m.id;
     let items = detail.items.clone();
+    let drag = DragState::new();
     let count = items.len();
     view! {
         <Title text=format!("{heading} – {}", t.app_name)/>
@@ -117,7 +118,7 @@ fn MeetingView(
         {fit}
         <ol class="agenda nobullet-list">
             {items.into_iter().map(|item| view! {
-                <AgendaItem item lang zone=zone.clone() meeting_id=id editable=can.edit count item_action/>
+                <AgendaItem item lang zone=zone.clone() meeting_id=id editable=can.edit count item_action drag/>
             }).collect_view()}
         </ol>
         {can.read_audit.then(|| view! {
@@ -196,6 +197,32 @@ fn StatusActions(
     })
 }
 
+/// Drag and drop on the agenda, on top of the buttons: it exists only once the page runs in
+/// the browser (an effect sets `live`), so without JavaScript nothing suggests dragging.
+#[derive(Clone, Copy)]
+struct DragState {
+    live: RwSignal<bool>,
+    dragged: RwSignal<Option<i32>>,
+    over: RwSignal<Option<i32>>,
+}
+
+impl DragState {
+    fn new() -> DragState {
+        let live = RwSignal::new(false);
+        Effect::new(move |_| live.set(true));
+        DragState {
+            live,
+            dragged: RwSignal::new(None),
+            over: RwSignal::new(None),
+        }
+    }
+
+    fn end(self) {
+        self.dragged.set(None);
+        self.over.set(None);
+    }
+}
+
 #[component]
 fn AgendaItem(
     item: AgendaItemView,
@@ -205,6 +232,7 @@ fn AgendaItem(
     editable: bool,
     count: usize,
     item_action: ServerAction<ItemAction>,
+    drag: DragState,
 ) -> impl IntoView {
     let t = texts(lang);
     let starts = format_clock(lang, item.starts_at, &zone);
@@ -245,13 +273,58 @@ fn AgendaItem(
             </ActionForm>
         }
     };
+    let number = item.number;
+    let row = NodeRef::<leptos::html::Li>::new();
+    let on_drag_start = move |ev: leptos::ev::DragEvent| {
+        drag.dragged.set(Some(item_id));
+        if let Some(data) = ev.data_transfer() {
+            // Firefox starts a drag only with data set; the item's row is the drag image.
+            let _ = data.set_data("text/plain", &item_id.to_string());
+            data.set_effect_allowed("move");
+            if let Some(li) = row.get_untracked() {
+                data.set_drag_image(&li, 16, 16);
+            }
+        }
+    };
+    let on_drag_over = move |ev: leptos::ev::DragEvent| {
+        if editable && drag.dragged.get_untracked().is_some_and(|d| d != item_id) {
+            ev.prevent_default();
+            if drag.over.get_untracked() != Some(item_id) {
+                drag.over.set(Some(item_id));
+            }
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(dragged) = drag.dragged.get_untracked().filter(|d| *d != item_id) {
+            item_action.dispatch(ItemAction {
+                input: ItemCommand {
+                    item_id: dragged,
+                    action: "place".into(),
+                    place: Some(number),
+                },
+            });
+        }
+        drag.end();
+    };
     let papers = item.papers.clone();
     let file_id = format!("file-{item_id}");
     let title_id = format!("paper-title-{item_id}");
     let version_id = format!("paper-version-{item_id}");
     view! {
-        <li class="agenda-item" id=anchor data-kind=item.kind.as_str()>
+        <li class="agenda-item" id=anchor data-kind=item.kind.as_str() node_ref=row
+            class:drop-target=move || drag.over.get() == Some(item_id)
+            class:dragged=move || drag.dragged.get() == Some(item_id)
+            on:dragover=on_drag_over
+            on:dragleave=move |_| if drag.over.get_untracked() == Some(item_id) { drag.over.set(None) }
+            on:drop=on_drop>
             <h3 class="h4">
+                {move || (editable && drag.live.get()).then(|| view! {
+                    <span class="drag-handle" draggable="true" title=t.drag_hint
+                        on:dragstart=on_drag_start on:dragend=move |_| drag.end()>
+                        <span aria-hidden="true">"⠿"</span>
+                    </span>
+                })}
                 {format!("{}. {}", item.number, item.title)}" "
                 <span class="kind-tag" title=kind_name(lang, item.kind)>
                     <abbr title=kind_name(lang, item.kind)>{item.kind.as_str()}</abbr>

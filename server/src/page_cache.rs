@@ -1,0 +1,233 @@
+//! Rendered pages, kept in memory per person for as long as nothing they show has changed.
+//!
+//! A page depends on the database, on who asks (role, name, language) and on its address. The
+//! database keeps one number, the data revision, that triggers raise with every committed change
+//! to a table any page shows (migration `data_revision`). Each request looks up its session and
+//! reads that number in one query; a copy rendered for the same person and address at the same
+//! revision is sent as it is, anything else is rendered afresh. The revision is read before
+//! rendering, so a copy can only be newer than its number, never older; every instance on a
+//! shared database sees the same number, so no instance serves a page another has made stale.
+//!
+//! Only plain `GET`s of signed-in people are kept: no query string (form errors and kept values
+//! travel there), no answer-link pages (they depend on the clock), no `Set-Cookie` in the answer,
+//! and only `200 OK`.
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use app::server::auth::{SESSION_COOKIE, cookie_value};
+use app::server::context::SignedInViewer;
+use app::server::services::sessions;
+use app::server::state::AppState;
+
+/// Says whether a page came from the cache (`hit`) or was rendered and kept (`miss`).
+pub const CACHE_HEADER: &str = "x-page-cache";
+
+/// The largest single page kept, as a share of the whole budget.
+const LARGEST_SHARE: usize = 8;
+
+#[derive(Clone)]
+pub struct PageCache(Arc<Mutex<Pages>>);
+
+struct Pages {
+    budget: usize,
+    used: usize,
+    revision: i64,
+    pages: HashMap<(i32, String), Page>,
+}
+
+#[derive(Clone)]
+struct Page {
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl PageCache {
+    /// A cache of at most `megabytes` of pages; 0 keeps nothing.
+    pub fn new(megabytes: usize) -> PageCache {
+        PageCache(Arc::new(Mutex::new(Pages {
+            budget: megabytes.saturating_mul(1024 * 1024),
+            used: 0,
+            revision: 0,
+            pages: HashMap::new(),
+        })))
+    }
+
+    fn enabled(&self) -> bool {
+        self.0.lock().map(|p| p.budget > 0).unwrap_or(false)
+    }
+
+    fn get(&self, key: &(i32, String), revision: i64) -> Option<Page> {
+        let pages = self.0.lock().ok()?;
+        (pages.revision == revision)
+            .then(|| pages.pages.get(key).cloned())
+            .flatten()
+    }
+
+    fn put(&self, key: (i32, String), revision: i64, page: Page) {
+        let Ok(mut pages) = self.0.lock() else {
+            return;
+        };
+        if revision < pages.revision || page.body.len() > pages.budget / LARGEST_SHARE {
+            return;
+        }
+        if revision > pages.revision {
+            pages.pages.clear();
+            pages.used = 0;
+            pages.revision = revision;
+        }
+        if pages.used + page.body.len() > pages.budget {
+            // Pages are cheap to make again; starting over beats bookkeeping for eviction order.
+            pages.pages.clear();
+            pages.used = 0;
+        }
+        pages.used += page.body.len();
+        if let Some(old) = pages.pages.insert(key, page) {
+            pages.used -= old.body.len();
+        }
+    }
+}
+
+fn cacheable(request: &Request) -> bool {
+    let path = request.uri().path();
+    request.method() == Method::GET
+        && request.uri().query().is_none()
+        && !path.starts_with("/api/")
+        && !path.starts_with("/rsvp/")
+        && path != "/login"
+}
+
+/// The layer in front of the Leptos pages.
+pub async fn serve_from_cache(
+    State((state, cache)): State<(AppState, PageCache)>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    if !cacheable(&request) {
+        return next.run(request).await;
+    }
+    let token = request
+        .headers()
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|cookies| cookie_value(cookies, SESSION_COOKIE))
+        .map(str::to_string);
+    let Some(token) = token.filter(|t| !t.is_empty()) else {
+        return next.run(request).await;
+    };
+    let viewer = match sessions::viewer_for_token(&state.db, state.clock.now(), &token).await {
+        Ok(Some(viewer)) => viewer,
+        // No session, or the database did not answer: the app decides what to show.
+        Ok(None) | Err(_) => return next.run(request).await,
+    };
+    let key = (viewer.user.account_id, request.uri().path().to_string());
+    if !cache.enabled() {
+        request.extensions_mut().insert(SignedInViewer(viewer.user));
+        return next.run(request).await;
+    }
+    if let Some(page) = cache.get(&key, viewer.revision) {
+        let mut response = Response::new(Body::from(page.body));
+        *response.headers_mut() = page.headers;
+        response
+            .headers_mut()
+            .insert(CACHE_HEADER, HeaderValue::from_static("hit"));
+        return response;
+    }
+    request.extensions_mut().insert(SignedInViewer(viewer.user));
+    let response = next.run(request).await;
+    if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => {
+            cache.put(
+                key,
+                viewer.revision,
+                Page {
+                    headers: parts.headers.clone(),
+                    body: bytes.clone(),
+                },
+            );
+            let mut response = Response::from_parts(parts, Body::from(bytes));
+            response
+                .headers_mut()
+                .insert(CACHE_HEADER, HeaderValue::from_static("miss"));
+            response
+        }
+        Err(error) => {
+            tracing::error!(%error, "a rendered page could not be read");
+            let mut response = Response::new(Body::empty());
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(size: usize) -> Page {
+        Page {
+            headers: HeaderMap::new(),
+            body: Bytes::from(vec![b'x'; size]),
+        }
+    }
+
+    fn key(account: i32, path: &str) -> (i32, String) {
+        (account, path.to_string())
+    }
+
+    #[test]
+    fn a_page_is_served_again_only_at_the_revision_it_was_rendered_at() {
+        let cache = PageCache::new(1);
+        cache.put(key(1, "/meetings/4"), 7, page(10));
+        assert!(cache.get(&key(1, "/meetings/4"), 7).is_some());
+        assert!(cache.get(&key(1, "/meetings/4"), 8).is_none());
+        assert!(cache.get(&key(2, "/meetings/4"), 7).is_none());
+        assert!(cache.get(&key(1, "/meetings/5"), 7).is_none());
+    }
+
+    #[test]
+    fn a_newer_revision_drops_every_older_page() {
+        let cache = PageCache::new(1);
+        cache.put(key(1, "/"), 7, page(10));
+        cache.put(key(2, "/"), 8, page(10));
+        assert!(cache.get(&key(1, "/"), 7).is_none());
+        assert!(cache.get(&key(2, "/"), 8).is_some());
+    }
+
+    #[test]
+    fn a_page_rendered_at_an_older_revision_is_not_kept() {
+        let cache = PageCache::new(1);
+        cache.put(key(1, "/"), 8, page(10));
+        cache.put(key(2, "/"), 7, page(10));
+        assert!(cache.get(&key(2, "/"), 7).is_none());
+        assert!(cache.get(&key(2, "/"), 8).is_none());
+    }
+
+    #[test]
+    fn the_cache_never_holds_more_than_its_budget() {
+        let cache = PageCache::new(1);
+        for n in 0..20 {
+            cache.put(key(n, "/"), 1, page(100_000));
+        }
+        let used = cache.0.lock().map(|p| p.used).unwrap_or(usize::MAX);
+        assert!(used <= 1024 * 1024, "{used}");
+        assert!(cache.get(&key(19, "/"), 1).is_some());
+    }
+
+    #[test]
+    fn a_cache_of_zero_megabytes_keeps_nothing() {
+        let cache = PageCache::new(0);
+        cache.put(key(1, "/"), 1, page(1));
+        assert!(!cache.enabled());
+        assert!(cache.get(&key(1, "/"), 1).is_none());
+    }
+}

@@ -1,0 +1,149 @@
+//! Rendered pages kept in memory: used again while nothing changed, never stale after a
+//! change, never shown to another person, never to a session that has ended.
+mod common;
+
+use common::{TestApp, location, spawn_app};
+use reqwest::StatusCode;
+use server::page_cache::CACHE_HEADER;
+
+const ANN: &str = "ann.maskell@example.org";
+const JONAS: &str = "jonas.dahl@example.org";
+const CLOSED_ITEM: &str = "Rekruttering af interviewpersoner";
+
+struct Shown {
+    cache: String,
+    html: String,
+}
+
+async fn show(app: &TestApp, path: &str, cookie: &str) -> Shown {
+    let response = app.get(path, Some(cookie)).await;
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    let cache = response
+        .headers()
+        .get(CACHE_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("none")
+        .to_string();
+    let html = response.text().await.expect("a page");
+    Shown { cache, html }
+}
+
+/// Where each title first appears on the page.
+fn order(html: &str, titles: &[&str]) -> Vec<usize> {
+    titles
+        .iter()
+        .map(|t| {
+            html.find(t)
+                .unwrap_or_else(|| panic!("«{t}» not on the page"))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_page_asked_for_twice_without_a_change_between_is_served_from_memory_unchanged() {
+    let app = spawn_app().await;
+    let ann = app.sign_in(ANN).await;
+    let first = show(&app, "/meetings/4", &ann).await;
+    let second = show(&app, "/meetings/4", &ann).await;
+    assert_eq!(first.cache, "miss");
+    assert_eq!(second.cache, "hit");
+    assert_eq!(first.html, second.html);
+}
+
+#[tokio::test]
+async fn a_change_shows_on_the_very_next_page_view() {
+    let app = spawn_app().await;
+    let ann = app.sign_in(ANN).await;
+    let item = app.item_id(4, CLOSED_ITEM, &ann).await;
+    let detail = app.meeting(4, &ann).await;
+    let titles: Vec<String> = detail["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["title"].as_str().map(str::to_string))
+        .collect();
+    let at = titles
+        .iter()
+        .position(|t| t == CLOSED_ITEM)
+        .expect("the item");
+    let below = titles[at + 1].clone();
+    show(&app, "/meetings/4", &ann).await;
+    let before = show(&app, "/meetings/4", &ann).await;
+    assert_eq!(before.cache, "hit");
+    let positions = order(&before.html, &[CLOSED_ITEM, &below]);
+    assert!(positions[0] < positions[1]);
+
+    let moved = app
+        .call_with(
+            "/api/item_action",
+            &format!("input[item_id]={item}&input[action]=down"),
+            Some(&ann),
+        )
+        .await;
+    assert_eq!(moved.status(), StatusCode::OK);
+
+    let after = show(&app, "/meetings/4", &ann).await;
+    assert_eq!(after.cache, "miss");
+    let positions = order(&after.html, &[CLOSED_ITEM, &below]);
+    assert!(positions[0] > positions[1], "the moved item is now below");
+}
+
+#[tokio::test]
+async fn a_member_never_gets_the_page_rendered_for_the_secretariat() {
+    let app = spawn_app().await;
+    let ann = app.sign_in(ANN).await;
+    let jonas = app.sign_in(JONAS).await;
+    let for_ann = show(&app, "/meetings/4", &ann).await;
+    assert!(for_ann.html.contains(CLOSED_ITEM));
+    assert_eq!(show(&app, "/meetings/4", &ann).await.cache, "hit");
+    for expected in ["miss", "hit"] {
+        let for_jonas = show(&app, "/meetings/4", &jonas).await;
+        assert_eq!(for_jonas.cache, expected);
+        assert!(
+            !for_jonas.html.contains(CLOSED_ITEM),
+            "a closed item's title stays hidden from members"
+        );
+        assert!(for_jonas.html.contains("Jonas Dahl"));
+        assert!(!for_jonas.html.contains("Ann Maskell</strong>"));
+    }
+}
+
+#[tokio::test]
+async fn a_session_that_has_ended_gets_no_page_from_memory() {
+    let app = spawn_app().await;
+    let ann = app.sign_in(ANN).await;
+    show(&app, "/meetings/4", &ann).await;
+    assert_eq!(show(&app, "/meetings/4", &ann).await.cache, "hit");
+    let out = app.post_form("/api/logout", &[], Some(&ann)).await;
+    assert_eq!(out.status(), StatusCode::FOUND);
+    let after = app.get("/meetings/4", Some(&ann)).await;
+    assert_eq!(after.status(), StatusCode::FOUND);
+    assert!(location(&after).starts_with("/login"));
+}
+
+#[tokio::test]
+async fn switching_language_shows_the_pages_in_the_new_language_at_once() {
+    let app = spawn_app().await;
+    let ann = app.sign_in(ANN).await;
+    show(&app, "/", &ann).await;
+    let danish = show(&app, "/", &ann).await;
+    assert_eq!(danish.cache, "hit");
+    assert!(danish.html.contains(r#"<html lang="da""#));
+    let switched = app
+        .post_form("/api/language", &[("lang", "en")], Some(&ann))
+        .await;
+    assert_eq!(switched.status(), StatusCode::FOUND);
+    let english = show(&app, "/", &ann).await;
+    assert_eq!(english.cache, "miss");
+    assert!(english.html.contains(r#"<html lang="en""#));
+}
+
+#[tokio::test]
+async fn a_page_with_a_query_string_is_always_rendered_afresh() {
+    let app = spawn_app().await;
+    let ann = app.sign_in(ANN).await;
+    for _ in 0..2 {
+        let shown = show(&app, "/meetings/4?uploaded=1", &ann).await;
+        assert_eq!(shown.cache, "none");
+    }
+}
