@@ -146,6 +146,31 @@ test('the secretariat reorders items without JavaScript-only controls and reads 
   await expectAccessible(page);
 });
 
+test('with JavaScript an item can also be dragged to a new place; without it nothing suggests dragging', async ({ page }) => {
+  await signIn(page, people.secretariat);
+  await page.goto('/meetings/6');
+  await settled(page);
+  const items = page.locator('li.agenda-item');
+  await expect(items.first()).toContainText('Godkendelse af dagsorden');
+  if (test.info().project.use.javaScriptEnabled === false) {
+    await expect(page.locator('.drag-handle')).toHaveCount(0);
+    return;
+  }
+  const third = await items.nth(2).getAttribute('id');
+  const first = await items.nth(0).getAttribute('id');
+  await expect(items.nth(2).locator('.drag-handle')).toHaveAttribute('title', /Træk for at flytte/);
+  await items.nth(2).locator('.drag-handle').dragTo(items.nth(0));
+  await expect(items.nth(0)).toHaveAttribute('id', third!);
+  await expect(items.nth(1)).toHaveAttribute('id', first!);
+  await expect(items.nth(0).locator('h3')).toContainText(/^\S*\s*1\. /);
+  await settled(page);
+  await expectAccessible(page);
+  // And back again, so the demo agenda is as it was.
+  await items.nth(0).locator('.drag-handle').dragTo(items.nth(2));
+  await expect(items.nth(2)).toHaveAttribute('id', third!);
+  await expect(items.nth(0)).toHaveAttribute('id', first!);
+});
+
 test('a member cannot open a draft meeting or the planning pages', async ({ page }) => {
   await signIn(page, people.member);
   const draft = await page.goto('/meetings/6');
