@@ -1,4 +1,4 @@
-import { Browser, expect, Page, test } from '@playwright/test';
+import { Browser, expect, Locator, Page, test } from '@playwright/test';
 import { expectAccessible, people, settled, signIn } from './helpers';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
@@ -8,6 +8,18 @@ async function as(browser: Browser, email: string): Promise<Page> {
   const page = await context.newPage();
   await signIn(page, email);
   return page;
+}
+
+/** Drags with the mouse the way a person does: press, move a little, move onto the target, release. */
+async function drag(page: Page, handle: Locator, target: Locator) {
+  await handle.hover();
+  await page.mouse.down();
+  const start = (await handle.boundingBox())!;
+  await page.mouse.move(start.x + 40, start.y - 40, { steps: 5 });
+  await target.hover();
+  const box = (await target.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
 }
 
 async function addItem(page: Page, fields: { kind: 'B' | 'D' | 'O'; title: string; minutes: string; indstilling?: string; closed?: boolean }) {
@@ -159,14 +171,14 @@ test('with JavaScript an item can also be dragged to a new place; without it not
   const third = await items.nth(2).getAttribute('id');
   const first = await items.nth(0).getAttribute('id');
   await expect(items.nth(2).locator('.drag-handle')).toHaveAttribute('title', /Træk for at flytte/);
-  await items.nth(2).locator('.drag-handle').dragTo(items.nth(0));
+  await drag(page, items.nth(2).locator('.drag-handle'), items.nth(0));
   await expect(items.nth(0)).toHaveAttribute('id', third!);
   await expect(items.nth(1)).toHaveAttribute('id', first!);
   await expect(items.nth(0).locator('h3')).toContainText(/^\S*\s*1\. /);
   await settled(page);
   await expectAccessible(page);
   // And back again, so the demo agenda is as it was.
-  await items.nth(0).locator('.drag-handle').dragTo(items.nth(2));
+  await drag(page, items.nth(0).locator('.drag-handle'), items.nth(2));
   await expect(items.nth(2)).toHaveAttribute('id', third!);
   await expect(items.nth(0)).toHaveAttribute('id', first!);
 });

@@ -241,26 +241,51 @@ pub async fn progress(
     db: &impl ConnectionTrait,
     meeting_id: i32,
 ) -> Result<OutboxProgress, DomainError> {
-    let count = |statuses: &'static [&'static str]| {
-        outbox_message::Entity::find()
-            .filter(outbox_message::Column::MeetingId.eq(meeting_id))
-            .filter(outbox_message::Column::Status.is_in(statuses.iter().copied()))
-            .count(db)
-    };
-    let queued = count(&["queued", "sending"]).await?;
-    let sent = count(&["sent"]).await?;
-    let dead = count(&["dead"]).await?;
-    let failing = outbox_message::Entity::find()
+    let groups: Vec<(String, i32, i64)> = outbox_message::Entity::find()
+        .select_only()
+        .column(outbox_message::Column::Status)
+        .column(outbox_message::Column::Attempts)
+        .column_as(outbox_message::Column::Id.count(), "n")
         .filter(outbox_message::Column::MeetingId.eq(meeting_id))
-        .filter(outbox_message::Column::Status.eq("queued"))
-        .filter(outbox_message::Column::Attempts.gt(0))
-        .count(db)
+        .group_by(outbox_message::Column::Status)
+        .group_by(outbox_message::Column::Attempts)
+        .into_tuple()
+        .all(db)
         .await?;
-    Ok(OutboxProgress {
-        queued,
-        sent,
-        failed: dead + failing,
-    })
+    let mut progress = OutboxProgress {
+        queued: 0,
+        sent: 0,
+        failed: 0,
+    };
+    for (status, attempts, n) in groups {
+        let n = u64::try_from(n).unwrap_or(0);
+        match status.as_str() {
+            "queued" | "sending" => progress.queued += n,
+            "sent" => progress.sent += n,
+            "dead" => progress.failed += n,
+            _ => {}
+        }
+        if status == "queued" && attempts > 0 {
+            progress.failed += n;
+        }
+    }
+    Ok(progress)
+}
+
+/// A message as lists show it: everything but the message itself.
+#[derive(Debug, sea_orm::DerivePartialModel)]
+#[sea_orm(entity = "outbox_message::Entity")]
+struct Listed {
+    id: i32,
+    meeting_id: Option<i32>,
+    recipient: String,
+    kind: String,
+    subject: String,
+    status: String,
+    attempts: i32,
+    last_error: Option<String>,
+    created_at: DateTime<Utc>,
+    sent_at: Option<DateTime<Utc>>,
 }
 
 pub async fn list(
@@ -275,6 +300,7 @@ pub async fn list(
         query = query.filter(outbox_message::Column::MeetingId.eq(id));
     }
     Ok(query
+        .into_partial_model::<Listed>()
         .all(db)
         .await?
         .into_iter()
