@@ -394,6 +394,12 @@ async fn with_smtp_refusing_connections_nothing_is_lost_and_each_message_arrives
     );
     let sent = w.drain(&mailer, now() + Duration::minutes(5)).await;
     assert_eq!(sent.len(), INVITEES);
+    let progress = outbox::progress(&w.test.db, id).await.unwrap();
+    assert_eq!(
+        (progress.queued, progress.sent, progress.failed),
+        (0, INVITEES as u64, 0),
+        "all sent, none failing any more"
+    );
     let ids: HashSet<String> = sink
         .messages()
         .iter()

@@ -4,8 +4,8 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, Statement,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, Statement,
 };
 
 use crate::model::invitations::{OutboxProgress, OutboxRow};
@@ -237,6 +237,8 @@ pub async fn retry(
     Ok(())
 }
 
+/// How far one meeting's mail has got: waiting, sent, and failed (given up, or being retried
+/// after an error). One grouped query.
 pub async fn progress(
     db: &impl ConnectionTrait,
     meeting_id: i32,
