@@ -11,6 +11,9 @@ use server::cli::{self, Command, UserAdd};
 use server::config::Config;
 use server::startup;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = match cli::parse(&args) {
