@@ -10,6 +10,23 @@ export const people = {
   steering: 'styregruppe@example.org',
 };
 
+/** What the browser refused under the Content-Security-Policy, per page. */
+const refusals = new WeakMap<Page, string[]>();
+
+/** Records every Content-Security-Policy refusal the browser reports on this page. */
+export function watchPolicy(page: Page) {
+  if (refusals.has(page)) {
+    return;
+  }
+  const seen: string[] = [];
+  refusals.set(page, seen);
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) {
+      seen.push(message.text());
+    }
+  });
+}
+
 function javaScriptIsOn(): boolean {
   return test.info().project.use.javaScriptEnabled !== false;
 }
@@ -20,6 +37,8 @@ function javaScriptIsOn(): boolean {
  * rendered (scripts removed) is scanned in a scratch page on the same origin, with its CSS.
  */
 export async function expectAccessible(page: Page) {
+  watchPolicy(page);
+  expect(refusals.get(page), `Content-Security-Policy refusals on ${page.url()}`).toEqual([]);
   let target = page;
   let scratch: BrowserContext | undefined;
   if (!javaScriptIsOn()) {
@@ -47,6 +66,7 @@ export async function settled(page: Page) {
 }
 
 export async function signIn(page: Page, email: string) {
+  watchPolicy(page);
   await page.goto('/login');
   await settled(page);
   await page.getByLabel(/E-mailadresse|E-mail address/).fill(email);

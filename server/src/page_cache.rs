@@ -22,6 +22,7 @@ use axum::response::Response;
 
 use app::server::auth::{SESSION_COOKIE, cookie_value};
 use app::server::context::SignedInViewer;
+use app::server::csp;
 use app::server::services::sessions;
 use app::server::state::AppState;
 
@@ -45,6 +46,34 @@ struct Pages {
 struct Page {
     headers: HeaderMap,
     body: Bytes,
+    /// The Content-Security-Policy nonce the page was rendered with.
+    nonce: Option<String>,
+}
+
+impl Page {
+    /// The kept page as a response, with a nonce of its own: a nonce is never sent twice.
+    fn into_response(self) -> Response {
+        let Page {
+            mut headers,
+            mut body,
+            nonce,
+        } = self;
+        if let Some(old) = nonce
+            && let Ok(text) = std::str::from_utf8(&body)
+        {
+            let new = leptos::nonce::Nonce::new().to_string();
+            if let Ok(value) = HeaderValue::from_str(&csp::policy(&new)) {
+                body = Bytes::from(text.replace(old.as_str(), &new));
+                headers.insert(header::CONTENT_SECURITY_POLICY, value);
+            }
+        }
+        let mut response = Response::new(Body::from(body));
+        *response.headers_mut() = headers;
+        response
+            .headers_mut()
+            .insert(CACHE_HEADER, HeaderValue::from_static("hit"));
+        response
+    }
 }
 
 impl PageCache {
@@ -131,12 +160,7 @@ pub async fn serve_from_cache(
         return next.run(request).await;
     }
     if let Some(page) = cache.get(&key, viewer.revision) {
-        let mut response = Response::new(Body::from(page.body));
-        *response.headers_mut() = page.headers;
-        response
-            .headers_mut()
-            .insert(CACHE_HEADER, HeaderValue::from_static("hit"));
-        return response;
+        return page.into_response();
     }
     request.extensions_mut().insert(SignedInViewer(viewer.user));
     let response = next.run(request).await;
@@ -152,6 +176,12 @@ pub async fn serve_from_cache(
                 Page {
                     headers: parts.headers.clone(),
                     body: bytes.clone(),
+                    nonce: parts
+                        .headers
+                        .get(header::CONTENT_SECURITY_POLICY)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(csp::nonce_of)
+                        .map(str::to_string),
                 },
             );
             let mut response = Response::from_parts(parts, Body::from(bytes));
@@ -177,6 +207,7 @@ mod tests {
         Page {
             headers: HeaderMap::new(),
             body: Bytes::from(vec![b'x'; size]),
+            nonce: None,
         }
     }
 
@@ -221,6 +252,65 @@ mod tests {
         let used = cache.0.lock().map(|p| p.used).unwrap_or(usize::MAX);
         assert!(used <= 1024 * 1024, "{used}");
         assert!(cache.get(&key(19, "/"), 1).is_some());
+    }
+
+    #[test]
+    fn a_kept_page_goes_out_with_a_new_nonce_in_its_policy_and_on_its_scripts_every_time() {
+        let mut headers = HeaderMap::new();
+        let policy = csp::policy("oldnonce");
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static("")),
+        );
+        let kept = Page {
+            headers,
+            body: Bytes::from_static(b"<script nonce=\"oldnonce\">go()</script>"),
+            nonce: Some("oldnonce".into()),
+        };
+        let nonces: Vec<String> = (0..2)
+            .map(|_| {
+                let response = kept.clone().into_response();
+                let policy = response
+                    .headers()
+                    .get(header::CONTENT_SECURITY_POLICY)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default()
+                    .to_string();
+                csp::nonce_of(&policy).unwrap_or_default().to_string()
+            })
+            .collect();
+        assert!(nonces.iter().all(|n| n.len() >= 22 && n != "oldnonce"));
+        assert_ne!(nonces[0], nonces[1]);
+    }
+
+    #[tokio::test]
+    async fn the_body_of_a_kept_page_carries_the_nonce_its_policy_names() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_str(&csp::policy("oldnonce")).unwrap_or(HeaderValue::from_static("")),
+        );
+        let kept = Page {
+            headers,
+            body: Bytes::from_static(
+                b"<script nonce=\"oldnonce\">a()</script><script nonce=\"oldnonce\">b()</script>",
+            ),
+            nonce: Some("oldnonce".into()),
+        };
+        let response = kept.into_response();
+        let policy = response
+            .headers()
+            .get(header::CONTENT_SECURITY_POLICY)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        let nonce = csp::nonce_of(&policy).unwrap_or_default().to_string();
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap_or_default();
+        let body = String::from_utf8_lossy(&body);
+        assert_eq!(body.matches(&format!("nonce=\"{nonce}\"")).count(), 2);
+        assert!(!body.contains("oldnonce"));
     }
 
     #[test]

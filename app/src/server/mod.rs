@@ -3,6 +3,7 @@ pub mod auth;
 pub mod calendar;
 pub mod clock;
 pub mod context;
+pub mod csp;
 pub mod db;
 pub mod entities;
 pub mod error;
