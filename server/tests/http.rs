@@ -291,3 +291,34 @@ async fn an_unknown_page_answers_404() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn the_meeting_page_carries_its_data_once_and_the_invitations_only_for_the_secretariat() {
+    let app = spawn_app().await;
+    let count = |html: &str, key: &str| {
+        html.matches(&format!("{{\\\"Ok\\\":{{\\\"{key}\\\""))
+            .count()
+    };
+    let ann = app.sign_in("ann.maskell@example.org").await;
+    let page = app
+        .get("/meetings/4", Some(&ann))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(count(&page, "meeting"), 1, "the meeting's data");
+    assert_eq!(count(&page, "invitees"), 1, "the invitations' data");
+    let jonas = app.sign_in("jonas.dahl@example.org").await;
+    let page = app
+        .get("/meetings/4", Some(&jonas))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(count(&page, "meeting"), 1);
+    assert_eq!(count(&page, "invitees"), 0);
+    assert!(
+        !page.contains("marie.louise.refsgaard@example.org"),
+        "no addresses for members"
+    );
+}

@@ -4,11 +4,67 @@ use leptos_router::hooks::use_query_map;
 use crate::api::invitations::{
     CancelMeeting, InviteGuest, RemoveInvitee, RetryMessage, get_invitations,
 };
+use crate::error::AppError;
 use crate::i18n::{answer_name, mail_kind_name, outbox_status_name, texts};
 use crate::model::Lang;
+use crate::model::invitations::InvitationsView;
 use crate::model::invitations::OutboxRow;
 use crate::model::time::{format_clock, format_short_date};
 use crate::ui::forms::{FieldMessage, FormErrors};
+use crate::ui::{session, use_app};
+
+/// The panel's actions. The meeting page owns them, and its data follows each of them.
+#[derive(Clone, Copy)]
+pub struct PanelActions {
+    pub invite: ServerAction<InviteGuest>,
+    pub remove: ServerAction<RemoveInvitee>,
+    pub retry: ServerAction<RetryMessage>,
+    pub cancel: ServerAction<CancelMeeting>,
+}
+
+impl PanelActions {
+    pub fn new() -> PanelActions {
+        PanelActions {
+            invite: ServerAction::new(),
+            remove: ServerAction::new(),
+            retry: ServerAction::new(),
+            cancel: ServerAction::new(),
+        }
+    }
+
+    /// Reads every action's version, so whatever calls this reruns after any of them.
+    pub fn track(&self) -> [usize; 4] {
+        [
+            self.invite.version().get(),
+            self.remove.version().get(),
+            self.retry.version().get(),
+            self.cancel.version().get(),
+        ]
+    }
+}
+
+/// The invitations of a meeting, or nothing (and no request) for anyone but the secretariat.
+pub type PanelData = Resource<Option<Result<InvitationsView, AppError>>>;
+
+/// Made once by the meeting page, outside its suspense: a resource made inside it would be
+/// made (and fetched) again each time the server renders the suspense.
+pub fn panel_data(id: Memo<i32>, actions: PanelActions) -> PanelData {
+    let app = use_app();
+    Resource::new(
+        move || (id.get(), actions.track()),
+        move |(id, _)| async move {
+            let secretariat = session(app)
+                .await
+                .user
+                .is_some_and(|user| user.role.is_secretariat());
+            if secretariat {
+                Some(get_invitations(id).await)
+            } else {
+                None
+            }
+        },
+    )
+}
 
 /// The secretariat's part of the meeting page: who is invited, their answers, every message
 /// and its status, guests, and cancelling.
@@ -18,23 +74,16 @@ pub fn InvitationsPanel(
     lang: Lang,
     can_cancel: bool,
     cancelled: bool,
+    actions: PanelActions,
+    data: PanelData,
 ) -> impl IntoView {
     let t = texts(lang);
-    let invite = ServerAction::<InviteGuest>::new();
-    let remove = ServerAction::<RemoveInvitee>::new();
-    let retry = ServerAction::<RetryMessage>::new();
-    let cancel = ServerAction::<CancelMeeting>::new();
-    let view_data = Resource::new(
-        move || {
-            (
-                invite.version().get(),
-                remove.version().get(),
-                retry.version().get(),
-                cancel.version().get(),
-            )
-        },
-        move |_| get_invitations(meeting_id),
-    );
+    let PanelActions {
+        invite,
+        remove,
+        retry,
+        cancel,
+    } = actions;
     let query = use_query_map();
     let invite_error = Signal::derive(move || invite.value().get().and_then(Result::err));
     let errors = FormErrors::new(invite_error, query, t, lang);
@@ -62,9 +111,10 @@ pub fn InvitationsPanel(
             })}
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let data = match view_data.await {
-                        Ok(data) => data,
-                        Err(error) => return view! { <p>{error.message(t)}</p> }.into_any(),
+                    let data = match data.await {
+                        Some(Ok(data)) => data,
+                        Some(Err(error)) => return view! { <p>{error.message(t)}</p> }.into_any(),
+                        None => return ().into_any(),
                     };
                     let progress = t
                         .progress_line

@@ -9,7 +9,7 @@ use crate::model::agenda::{AgendaItemView, MeetingDetail};
 use crate::model::time::{format_clock, format_date, format_time_range, machine_readable};
 use crate::ui::components::PageError;
 use crate::ui::forms::{FieldMessage, FormErrors, errors_from_query, file_size};
-use crate::ui::pages::invitations_panel::InvitationsPanel;
+use crate::ui::pages::invitations_panel::{InvitationsPanel, PanelActions, PanelData, panel_data};
 use crate::ui::{session, use_app};
 
 pub fn id_param(name: &'static str) -> Memo<i32> {
@@ -23,16 +23,19 @@ pub fn MeetingPage() -> impl IntoView {
     let id = id_param("id");
     let item_action = ServerAction::<ItemAction>::new();
     let change_status = ServerAction::<ChangeStatus>::new();
+    let panel = PanelActions::new();
     let detail = Resource::new(
         move || {
             (
                 id.get(),
                 item_action.version().get(),
                 change_status.version().get(),
+                panel.cancel.version().get(),
             )
         },
-        |(id, _, _)| get_meeting(id),
+        |(id, ..)| get_meeting(id),
     );
+    let invitations = panel_data(id, panel);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -40,7 +43,7 @@ pub fn MeetingPage() -> impl IntoView {
                 let t = texts(info.lang);
                 match detail.await {
                     Err(error) => view! { <PageError error t/> }.into_any(),
-                    Ok(detail) => view! { <MeetingView detail lang=info.lang item_action change_status/> }.into_any(),
+                    Ok(detail) => view! { <MeetingView detail lang=info.lang item_action change_status panel invitations/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -53,6 +56,8 @@ fn MeetingView(
     lang: Lang,
     item_action: ServerAction<ItemAction>,
     change_status: ServerAction<ChangeStatus>,
+    panel: PanelActions,
+    invitations: PanelData,
 ) -> impl IntoView {
     let t = texts(lang);
     let m = detail.meeting.clone();
@@ -127,6 +132,8 @@ fn MeetingView(
                 lang
                 cancelled=detail.cancelled
                 can_cancel=!detail.cancelled && m.status < crate::model::MeetingStatus::Held
+                actions=panel
+                data=invitations
             />
         })}
     }
