@@ -2,7 +2,9 @@
 //! change, never shown to another person, never to a session that has ended.
 mod common;
 
-use common::{TestApp, location, spawn_app};
+use std::sync::atomic::Ordering;
+
+use common::{TestApp, location, spawn_app, spawn_app_with};
 use reqwest::StatusCode;
 use server::page_cache::CACHE_HEADER;
 
@@ -197,4 +199,56 @@ async fn every_page_allows_only_its_own_scripts_and_a_kept_page_gets_a_new_nonce
         rendered.replace(&rendered_nonce, "N"),
         "otherwise the same page"
     );
+}
+
+/// SQL statements the app runs to render `path` for `cookie`.
+async fn queries_for(app: &TestApp, path: &str, cookie: &str) -> usize {
+    app.queries.store(0, Ordering::SeqCst);
+    let response = app.get(path, Some(cookie)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.text().await.expect("a page");
+    app.queries.load(Ordering::SeqCst)
+}
+
+#[tokio::test]
+async fn a_meeting_page_costs_the_same_number_of_queries_whatever_the_number_of_items() {
+    let app = spawn_app_with(|config| config.page_cache_mb = 0).await;
+    let ann = app.sign_in(ANN).await;
+    let before = app.meeting(6, &ann).await["items"]
+        .as_array()
+        .map(Vec::len)
+        .unwrap_or(0);
+    let few = queries_for(&app, "/meetings/6", &ann).await;
+    for n in 0..9 {
+        let added = app
+            .post_form(
+                "/api/item_save",
+                &[
+                    ("input[meeting_id]", "6"),
+                    ("input[kind]", "O"),
+                    ("input[title]", &format!("Ekstra punkt {n}")),
+                    ("input[resume]", "Kort *resumé*."),
+                    ("input[duration]", "5"),
+                ],
+                Some(&ann),
+            )
+            .await;
+        assert_eq!(added.status(), StatusCode::FOUND, "item {n} saved");
+    }
+    let after = app.meeting(6, &ann).await["items"]
+        .as_array()
+        .map(Vec::len)
+        .unwrap_or(0);
+    assert_eq!(after, before + 9);
+    let many = queries_for(&app, "/meetings/6", &ann).await;
+    assert!(few > 0);
+    assert_eq!(
+        few, many,
+        "{before} items: {few} queries; {after} items: {many}"
+    );
+    // Served from memory, the page costs one query: the session and the data revision.
+    let kept = spawn_app().await;
+    let ann = kept.sign_in(ANN).await;
+    queries_for(&kept, "/meetings/6", &ann).await;
+    assert_eq!(queries_for(&kept, "/meetings/6", &ann).await, 1);
 }

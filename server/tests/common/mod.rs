@@ -2,6 +2,7 @@
 // Each test binary uses its own part of the harness; the rest would be reported unused.
 #![allow(dead_code)]
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{TimeZone, Utc};
 use reqwest::header::{ACCEPT, CONTENT_TYPE, COOKIE, HeaderMap, LOCATION, ORIGIN, SET_COOKIE};
@@ -19,17 +20,24 @@ pub struct TestApp {
     pub base: String,
     pub client: Client,
     pub files_dir: std::path::PathBuf,
+    /// SQL statements the app has run so far.
+    pub queries: Arc<AtomicUsize>,
     _db: Option<TestDb>,
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// The app with a configuration changed by `adjust`.
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let test_db = TestDb::fresh().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("a free port");
     let address = listener.local_addr().expect("a bound address");
     let files_dir = std::env::temp_dir().join(format!("tf-files-{}", address.port()));
-    let config = Config {
+    let mut config = Config {
         database_url: test_db.url.clone(),
         listen: address,
         base_url: format!("http://{address}"),
@@ -54,7 +62,13 @@ pub async fn spawn_app() -> TestApp {
     let clock = Arc::new(FixedClock::at(
         Utc.with_ymd_and_hms(2022, 3, 1, 9, 0, 0).unwrap(),
     ));
-    let state = startup::prepare(&config, clock).await.expect("app starts");
+    adjust(&mut config);
+    let mut state = startup::prepare(&config, clock).await.expect("app starts");
+    let queries = Arc::new(AtomicUsize::new(0));
+    let seen = queries.clone();
+    state.db.set_metric_callback(move |_| {
+        seen.fetch_add(1, Ordering::SeqCst);
+    });
     tokio::spawn(async move { axum::serve(listener, startup::router(state)).await });
     TestApp {
         base: format!("http://{address}"),
@@ -63,6 +77,7 @@ pub async fn spawn_app() -> TestApp {
             .build()
             .expect("an HTTP client"),
         files_dir,
+        queries,
         _db: Some(test_db),
     }
 }
@@ -77,6 +92,7 @@ impl TestApp {
                 .build()
                 .expect("an HTTP client"),
             files_dir,
+            queries: Arc::new(AtomicUsize::new(0)),
             _db: None,
         }
     }
