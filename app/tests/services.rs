@@ -25,11 +25,14 @@ fn email(text: &str) -> EmailAddress {
     EmailAddress::parse(text).expect("a valid address")
 }
 
-async fn sign_in_as(test: &TestDb, address: &str) -> app::model::CurrentUser {
+async fn session_for(test: &TestDb, address: &str) -> sessions::SignedIn {
     sessions::sign_in(&test.db, now(), &email(address), DEMO_PASSWORD.into(), 12)
         .await
         .expect("demo sign-in")
-        .user
+}
+
+async fn sign_in_as(test: &TestDb, address: &str) -> app::model::CurrentUser {
+    session_for(test, address).await.user
 }
 
 #[tokio::test]
@@ -235,15 +238,7 @@ async fn five_failed_sign_ins_lock_the_address_for_fifteen_minutes_even_for_the_
 #[tokio::test]
 async fn signing_out_ends_the_session() {
     let test = seeded().await;
-    let signed_in = sessions::sign_in(
-        &test.db,
-        now(),
-        &email("ann.maskell@example.org"),
-        DEMO_PASSWORD.into(),
-        12,
-    )
-    .await
-    .unwrap();
+    let signed_in = session_for(&test, "ann.maskell@example.org").await;
     sessions::sign_out(&test.db, &signed_in.token)
         .await
         .unwrap();
@@ -326,15 +321,7 @@ async fn the_test_database_is_the_backend_the_tier_asked_for() {
 #[tokio::test]
 async fn the_data_revision_rises_with_every_committed_change_and_not_when_a_session_ends() {
     let test = seeded().await;
-    let ann = sessions::sign_in(
-        &test.db,
-        now(),
-        &email("ann.maskell@example.org"),
-        DEMO_PASSWORD.into(),
-        12,
-    )
-    .await
-    .expect("sign-in");
+    let ann = session_for(&test, "ann.maskell@example.org").await;
     let revision = async || {
         sessions::viewer_for_token(&test.db, now(), &ann.token)
             .await
@@ -346,15 +333,7 @@ async fn the_data_revision_rises_with_every_committed_change_and_not_when_a_sess
     assert_eq!(revision().await, start, "reading changes nothing");
 
     // Signing in records the time of sign-in (a change); the session ending is none.
-    let session = sessions::sign_in(
-        &test.db,
-        now(),
-        &email("jonas.dahl@example.org"),
-        DEMO_PASSWORD.into(),
-        12,
-    )
-    .await
-    .expect("sign-in");
+    let session = session_for(&test, "jonas.dahl@example.org").await;
     let after_sign_in = revision().await;
     sessions::sign_out(&test.db, &session.token)
         .await
