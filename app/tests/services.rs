@@ -361,3 +361,31 @@ async fn the_data_revision_rises_with_every_committed_change_and_not_when_a_sess
         "an expired session has no viewer"
     );
 }
+
+#[tokio::test]
+async fn every_migration_can_be_undone_and_done_again() {
+    use migrations::{Migrator, MigratorTrait};
+    let test = TestDb::fresh().await;
+    Migrator::down(&test.db, None).await.expect("all undone");
+    assert!(
+        Migrator::get_applied_migrations(&test.db)
+            .await
+            .expect("the list")
+            .is_empty()
+    );
+    Migrator::up(&test.db, None).await.expect("all done again");
+    let outcome = seed_demo(&test.db, now()).await.expect("seed");
+    assert_eq!(
+        outcome,
+        SeedOutcome::Seeded {
+            people: 14,
+            meetings: 6
+        }
+    );
+    let ann = session_for(&test, "ann.maskell@example.org").await;
+    let viewer = sessions::viewer_for_token(&test.db, now(), &ann.token)
+        .await
+        .expect("the query")
+        .expect("a viewer");
+    assert!(viewer.revision > 1, "the triggers are back");
+}
