@@ -185,17 +185,8 @@ pub async fn viewer_for_token(
     let Some((person_id, name, email, role, language, account_id, revision)) = row else {
         return Ok(None);
     };
-    let role = Role::parse(&role)
-        .ok_or_else(|| DomainError::Internal(format!("unknown role in database: {role}")))?;
     Ok(Some(Viewer {
-        user: CurrentUser {
-            account_id,
-            person_id,
-            name,
-            email,
-            role,
-            lang: Lang::parse(&language).unwrap_or_default(),
-        },
+        user: user_from((person_id, name, email, role, language), account_id)?,
         revision,
     }))
 }
@@ -210,15 +201,33 @@ pub async fn sign_out(db: &impl ConnectionTrait, token: &str) -> Result<(), Doma
 }
 
 pub fn current_user(person: &person::Model, account_id: i32) -> Result<CurrentUser, DomainError> {
-    let role = Role::parse(&person.role).ok_or_else(|| {
-        DomainError::Internal(format!("unknown role in database: {}", person.role))
-    })?;
+    user_from(
+        (
+            person.id,
+            person.name.clone(),
+            person.email.clone(),
+            person.role.clone(),
+            person.language.clone(),
+        ),
+        account_id,
+    )
+}
+
+/// A person's id, name, e-mail, role and language, as the database keeps them.
+type PersonColumns = (i32, String, String, String, String);
+
+fn user_from(
+    (person_id, name, email, role, language): PersonColumns,
+    account_id: i32,
+) -> Result<CurrentUser, DomainError> {
+    let role = Role::parse(&role)
+        .ok_or_else(|| DomainError::Internal(format!("unknown role in database: {role}")))?;
     Ok(CurrentUser {
         account_id,
-        person_id: person.id,
-        name: person.name.clone(),
-        email: person.email.clone(),
+        person_id,
+        name,
+        email,
         role,
-        lang: Lang::parse(&person.language).unwrap_or_default(),
+        lang: Lang::parse(&language).unwrap_or_default(),
     })
 }
