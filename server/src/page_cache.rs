@@ -20,7 +20,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use app::server::auth::{SESSION_COOKIE, cookie_value};
+use app::server::auth::session_token;
 use app::server::context::SignedInViewer;
 use app::server::csp;
 use app::server::services::sessions;
@@ -33,10 +33,13 @@ pub const CACHE_HEADER: &str = "x-page-cache";
 const LARGEST_SHARE: usize = 8;
 
 #[derive(Clone)]
-pub struct PageCache(Arc<Mutex<Pages>>);
+pub struct PageCache {
+    /// Bytes of pages kept at the most; 0 keeps none.
+    budget: usize,
+    pages: Arc<Mutex<Pages>>,
+}
 
 struct Pages {
-    budget: usize,
     used: usize,
     revision: i64,
     pages: HashMap<(i32, String), Page>,
@@ -79,30 +82,32 @@ impl Page {
 impl PageCache {
     /// A cache of at most `megabytes` of pages; 0 keeps nothing.
     pub fn new(megabytes: usize) -> PageCache {
-        PageCache(Arc::new(Mutex::new(Pages {
+        PageCache {
             budget: megabytes.saturating_mul(1024 * 1024),
-            used: 0,
-            revision: 0,
-            pages: HashMap::new(),
-        })))
+            pages: Arc::new(Mutex::new(Pages {
+                used: 0,
+                revision: 0,
+                pages: HashMap::new(),
+            })),
+        }
     }
 
     fn enabled(&self) -> bool {
-        self.0.lock().map(|p| p.budget > 0).unwrap_or(false)
+        self.budget > 0
     }
 
     fn get(&self, key: &(i32, String), revision: i64) -> Option<Page> {
-        let pages = self.0.lock().ok()?;
+        let pages = self.pages.lock().ok()?;
         (pages.revision == revision)
             .then(|| pages.pages.get(key).cloned())
             .flatten()
     }
 
     fn put(&self, key: (i32, String), revision: i64, page: Page) {
-        let Ok(mut pages) = self.0.lock() else {
+        let Ok(mut pages) = self.pages.lock() else {
             return;
         };
-        if revision < pages.revision || page.body.len() > pages.budget / LARGEST_SHARE {
+        if revision < pages.revision || page.body.len() > self.budget / LARGEST_SHARE {
             return;
         }
         if revision > pages.revision {
@@ -110,7 +115,7 @@ impl PageCache {
             pages.used = 0;
             pages.revision = revision;
         }
-        if pages.used + page.body.len() > pages.budget {
+        if pages.used + page.body.len() > self.budget {
             // Pages are cheap to make again; starting over beats bookkeeping for eviction order.
             pages.pages.clear();
             pages.used = 0;
@@ -140,13 +145,7 @@ pub async fn serve_from_cache(
     if !cacheable(&request) {
         return next.run(request).await;
     }
-    let token = request
-        .headers()
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|cookies| cookie_value(cookies, SESSION_COOKIE))
-        .map(str::to_string);
-    let Some(token) = token.filter(|t| !t.is_empty()) else {
+    let Some(token) = session_token(request.headers()).map(str::to_string) else {
         return next.run(request).await;
     };
     let viewer = match sessions::viewer_for_token(&state.db, state.clock.now(), &token).await {
@@ -154,11 +153,11 @@ pub async fn serve_from_cache(
         // No session, or the database did not answer: the app decides what to show.
         Ok(None) | Err(_) => return next.run(request).await,
     };
-    let key = (viewer.user.account_id, request.uri().path().to_string());
     if !cache.enabled() {
         request.extensions_mut().insert(SignedInViewer(viewer.user));
         return next.run(request).await;
     }
+    let key = (viewer.user.account_id, request.uri().path().to_string());
     if let Some(page) = cache.get(&key, viewer.revision) {
         return page.into_response();
     }
@@ -249,7 +248,7 @@ mod tests {
         for n in 0..20 {
             cache.put(key(n, "/"), 1, page(100_000));
         }
-        let used = cache.0.lock().map(|p| p.used).unwrap_or(usize::MAX);
+        let used = cache.pages.lock().map(|p| p.used).unwrap_or(usize::MAX);
         assert!(used <= 1024 * 1024, "{used}");
         assert!(cache.get(&key(19, "/"), 1).is_some());
     }

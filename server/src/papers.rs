@@ -88,11 +88,7 @@ async fn receive_file(
         discard(&temp).await;
         return Err(UploadProblem::NoFile);
     }
-    let sha256 = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let sha256 = app::server::auth::hex(&hasher.finalize());
     Ok(Incoming {
         temp,
         head,

@@ -6,15 +6,14 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use app::model::CurrentUser;
-use app::server::auth::{SESSION_COOKIE, cookie_value};
+use app::server::auth::session_token;
 use app::server::services::sessions;
 use app::server::state::AppState;
 
 /// The signed-in person behind the request's session cookie, for the plain routes
 /// (downloads, uploads, calendars) that are not server functions.
 pub async fn session_user(state: &AppState, headers: &HeaderMap) -> Option<CurrentUser> {
-    let cookies = headers.get(header::COOKIE)?.to_str().ok()?;
-    let token = cookie_value(cookies, SESSION_COOKIE)?;
+    let token = session_token(headers)?;
     sessions::user_for_token(&state.db, state.clock.now(), token)
         .await
         .ok()

@@ -52,8 +52,14 @@ pub fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// Bytes as lowercase hexadecimal: tokens, keys, digests and generated names.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut text = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(text, "{b:02x}");
+    }
+    text
 }
 
 /// The value of one cookie in a `Cookie:` header.
@@ -63,6 +69,12 @@ pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(key, _)| *key == name)
         .map(|(_, value)| value.trim())
+}
+
+/// The session token in a request's `Cookie` header, if there is a non-empty one.
+pub fn session_token(headers: &axum::http::HeaderMap) -> Option<&str> {
+    let cookies = headers.get(axum::http::header::COOKIE)?.to_str().ok()?;
+    cookie_value(cookies, SESSION_COOKIE).filter(|token| !token.is_empty())
 }
 
 /// `Set-Cookie` for a session: HttpOnly, SameSite=Lax, Secure behind https.

@@ -77,10 +77,7 @@ pub fn clean_name(name: &str) -> String {
 
 /// A fresh name for a stored file: 128 random bits, hex.
 pub fn stored_name() -> String {
-    rand::random::<[u8; 16]>()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::server::auth::hex(&rand::random::<[u8; 16]>())
 }
 
 #[cfg(test)]

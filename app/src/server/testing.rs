@@ -13,10 +13,7 @@ pub struct TestDb {
 impl TestDb {
     /// A migrated, empty database. Panics (it is for tests) with the reason if it cannot.
     pub async fn fresh() -> TestDb {
-        let suffix: String = rand::random::<[u8; 6]>()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let suffix = crate::server::auth::hex(&rand::random::<[u8; 6]>());
         let (url, sqlite_file) = match std::env::var("TEST_DATABASE_URL") {
             Ok(admin_url) if admin_url.starts_with("postgres") => {
                 let admin = Database::connect(admin_url.as_str())

@@ -175,10 +175,7 @@ pub async fn feed_token(
     if let (Some(token), false) = (&found.feed_token, renew) {
         return Ok(token.clone());
     }
-    let token: String = rand::random::<[u8; 24]>()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let token = crate::server::auth::hex(&rand::random::<[u8; 24]>());
     let mut update: person::ActiveModel = found.into();
     update.feed_token = Set(Some(token.clone()));
     update.update(db).await?;

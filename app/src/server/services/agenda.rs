@@ -380,11 +380,7 @@ pub async fn update_item(
     draft: ItemDraft,
 ) -> Result<(), DomainError> {
     let txn = crate::server::db::begin_write(db).await?;
-    let current = agenda_item::Entity::find_by_id(item_id)
-        .one(&txn)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    let row = editable_meeting(&txn, current.meeting_id).await?;
+    let (current, row) = editable_item(&txn, item_id).await?;
     check_draft(&txn, &draft).await?;
     let result = agenda_item::Entity::update_many()
         .col_expr(agenda_item::Column::Kind, Expr::value(draft.kind.as_str()))
@@ -468,11 +464,7 @@ pub async fn remove_item(
     item_id: i32,
 ) -> Result<i32, DomainError> {
     let txn = crate::server::db::begin_write(db).await?;
-    let current = agenda_item::Entity::find_by_id(item_id)
-        .one(&txn)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    let row = editable_meeting(&txn, current.meeting_id).await?;
+    let (current, row) = editable_item(&txn, item_id).await?;
     agenda_item::Entity::delete_by_id(item_id)
         .exec(&txn)
         .await?;
@@ -511,11 +503,7 @@ pub async fn move_item(
     placement: Placement,
 ) -> Result<i32, DomainError> {
     let txn = crate::server::db::begin_write(db).await?;
-    let current = agenda_item::Entity::find_by_id(item_id)
-        .one(&txn)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    let row = editable_meeting(&txn, current.meeting_id).await?;
+    let (current, row) = editable_item(&txn, item_id).await?;
     let mut items = agenda_item::Entity::find()
         .filter(agenda_item::Column::MeetingId.eq(current.meeting_id))
         .order_by_asc(agenda_item::Column::Position)
@@ -566,10 +554,18 @@ pub async fn agenda_editable_item(
     db: &impl ConnectionTrait,
     item_id: i32,
 ) -> Result<agenda_item::Model, DomainError> {
+    Ok(editable_item(db, item_id).await?.0)
+}
+
+/// An item and its meeting, if the meeting's agenda may still change.
+async fn editable_item(
+    db: &impl ConnectionTrait,
+    item_id: i32,
+) -> Result<(agenda_item::Model, meeting::Model), DomainError> {
     let item = agenda_item::Entity::find_by_id(item_id)
         .one(db)
         .await?
         .ok_or(DomainError::NotFound)?;
-    editable_meeting(db, item.meeting_id).await?;
-    Ok(item)
+    let row = editable_meeting(db, item.meeting_id).await?;
+    Ok((item, row))
 }

@@ -57,10 +57,7 @@ impl MailContext {
                 key: found.value.into_bytes(),
             });
         }
-        let value: String = rand::random::<[u8; 32]>()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let value = crate::server::auth::new_token();
         let inserted = app_secret::ActiveModel {
             name: Set(name.clone()),
             value: Set(value),
@@ -95,11 +92,7 @@ impl MailContext {
         let mut mac =
             <Hmac<Sha256> as Mac>::new_from_slice(&self.key).expect("HMAC takes any key length");
         mac.update(payload.as_bytes());
-        mac.finalize()
-            .into_bytes()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        crate::server::auth::hex(&mac.finalize().into_bytes())
     }
 
     /// `invitee.expiry.signature`: one person, one meeting, until a date.
@@ -251,10 +244,7 @@ async fn enqueue_for(
     let About { tf, m, lines } = *about;
     let message_id = format!(
         "{}.{}.m{}@{}",
-        rand::random::<[u8; 12]>()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>(),
+        crate::server::auth::hex(&rand::random::<[u8; 12]>()),
         kind.as_str(),
         m.id,
         ctx.host()
@@ -362,10 +352,7 @@ pub async fn on_publish(
     if m.uid.is_none() {
         let uid = format!(
             "{}@{}",
-            rand::random::<[u8; 16]>()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>(),
+            crate::server::auth::hex(&rand::random::<[u8; 16]>()),
             ctx.host()
         );
         meeting::Entity::update_many()

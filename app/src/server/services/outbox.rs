@@ -141,7 +141,8 @@ pub async fn try_execute_task_holding(
     now: DateTime<Utc>,
     hold: Duration,
 ) -> Result<Outcome, DomainError> {
-    // A cheap read first, so idle workers do not take the write lock every time they look.
+    // A cheap read first (one id, no message body), so idle workers do not take the write lock
+    // every time they look.
     let due = outbox_message::Entity::find()
         .filter(
             sea_orm::Condition::any()
@@ -156,6 +157,9 @@ pub async fn try_execute_task_holding(
                         .add(outbox_message::Column::ClaimedUntil.lt(now)),
                 ),
         )
+        .select_only()
+        .column(outbox_message::Column::Id)
+        .into_tuple::<i32>()
         .one(db)
         .await?;
     if due.is_none() {
