@@ -20,3 +20,10 @@ pub struct SessionInfo {
     pub user: Option<CurrentUser>,
     pub demo: bool,
 }
+
+impl SessionInfo {
+    /// Whether the signed-in person, if any, is in the secretariat.
+    pub fn is_secretariat(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role.is_secretariat())
+    }
+}

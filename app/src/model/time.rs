@@ -179,6 +179,16 @@ pub fn format_short_date(lang: Lang, at: DateTime<Utc>, zone: &str) -> String {
 }
 
 /// "kl. 13.00" in Danish (a full stop between hours and minutes), "13:00" in English.
+/// Date and clock time in the secretariat's zone, for logs and lists ("05.04.2022 13.00").
+pub fn format_stamp(lang: Lang, at: DateTime<Utc>) -> String {
+    let zone = "Europe/Copenhagen";
+    format!(
+        "{} {}",
+        format_short_date(lang, at, zone),
+        format_clock(lang, at, zone)
+    )
+}
+
 pub fn format_clock(lang: Lang, at: DateTime<Utc>, zone: &str) -> String {
     let t = local(at, zone);
     match lang {

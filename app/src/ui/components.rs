@@ -14,10 +14,8 @@ use crate::i18n::Texts;
 #[component]
 pub fn PageError(error: AppError, t: &'static Texts) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
-        && error != AppError::NotSignedIn
-    {
-        response.set_status(
+    if error != AppError::NotSignedIn {
+        crate::server::context::set_status(
             axum::http::StatusCode::from_u16(error.status())
                 .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
         );

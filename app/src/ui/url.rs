@@ -1,4 +1,12 @@
-//! Building URLs by hand without pulling in a crate for it.
+//! Building URLs by hand without pulling in a crate for it, and reading the route's numbers.
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// A number in the route (`/meetings/:id`), 0 when it is missing or not a number.
+pub fn id_param(name: &'static str) -> Memo<i32> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get(name).and_then(|v| v.parse().ok()).unwrap_or(0)))
+}
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
 pub fn encode(value: &str) -> String {

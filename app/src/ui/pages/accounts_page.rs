@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use crate::api::accounts::list_accounts;
 use crate::i18n::{role_name, texts};
-use crate::model::time::{format_clock, format_short_date};
+use crate::model::time::format_stamp;
 use crate::ui::components::PageError;
 use crate::ui::{session, use_app};
 
@@ -40,7 +40,7 @@ pub fn AccountsPage() -> impl IntoView {
                                         <th scope="row">{row.name}</th>
                                         <td>{row.email}</td>
                                         <td>{role_name(lang, row.role)}</td>
-                                        <td>{row.last_login_at.map(|at| format!("{} {}", format_short_date(lang, at, "Europe/Copenhagen"), format_clock(lang, at, "Europe/Copenhagen"))).unwrap_or_else(|| t.never.to_string())}</td>
+                                        <td>{row.last_login_at.map(|at| format_stamp(lang, at)).unwrap_or_else(|| t.never.to_string())}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

@@ -3,9 +3,9 @@ use leptos_meta::Title;
 
 use crate::api::meetings::get_audit_log;
 use crate::i18n::texts;
-use crate::model::time::{format_clock, format_short_date};
+use crate::model::time::format_stamp;
 use crate::ui::components::PageError;
-use crate::ui::pages::meeting_page::id_param;
+use crate::ui::url::id_param;
 use crate::ui::{session, use_app};
 
 /// `/meetings/:id/log`: every change to the meeting, newest first. Secretariat only.
@@ -37,7 +37,7 @@ pub fn AuditPage() -> impl IntoView {
                             <tbody>
                                 {rows.into_iter().map(|row| view! {
                                     <tr>
-                                        <td>{format!("{} {}", format_short_date(lang, row.at, "Europe/Copenhagen"), format_clock(lang, row.at, "Europe/Copenhagen"))}</td>
+                                        <td>{format_stamp(lang, row.at)}</td>
                                         <td>{row.actor}</td>
                                         <td><code>{row.action}</code></td>
                                         <td>{row.details}</td>

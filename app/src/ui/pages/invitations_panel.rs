@@ -9,7 +9,7 @@ use crate::i18n::{answer_name, mail_kind_name, outbox_status_name, texts};
 use crate::model::Lang;
 use crate::model::invitations::InvitationsView;
 use crate::model::invitations::OutboxRow;
-use crate::model::time::{format_clock, format_short_date};
+use crate::model::time::format_stamp;
 use crate::ui::forms::{FieldMessage, FormErrors};
 use crate::ui::{session, use_app};
 
@@ -53,11 +53,7 @@ pub fn panel_data(id: Memo<i32>, actions: PanelActions) -> PanelData {
     Resource::new(
         move || (id.get(), actions.track()),
         move |(id, _)| async move {
-            let secretariat = session(app)
-                .await
-                .user
-                .is_some_and(|user| user.role.is_secretariat());
-            if secretariat {
+            if session(app).await.is_secretariat() {
                 Some(get_invitations(id).await)
             } else {
                 None
@@ -96,13 +92,7 @@ pub fn InvitationsPanel(
             }
         })
     };
-    let at = move |when: chrono::DateTime<chrono::Utc>| {
-        format!(
-            "{} {}",
-            format_short_date(lang, when, "Europe/Copenhagen"),
-            format_clock(lang, when, "Europe/Copenhagen")
-        )
-    };
+    let at = move |when: chrono::DateTime<chrono::Utc>| format_stamp(lang, when);
     view! {
         <section class="invitations" aria-labelledby="invitations-heading">
             <h2 id="invitations-heading">{t.invitations_heading}</h2>

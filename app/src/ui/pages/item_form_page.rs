@@ -10,7 +10,7 @@ use crate::model::Lang;
 use crate::model::agenda::{AgendaItemView, ItemKind};
 use crate::ui::components::PageError;
 use crate::ui::forms::{FieldMessage, FormErrorSummary, FormErrors};
-use crate::ui::pages::meeting_page::id_param;
+use crate::ui::url::id_param;
 use crate::ui::{session, use_app};
 
 #[derive(Clone, Default)]

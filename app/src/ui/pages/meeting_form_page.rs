@@ -9,7 +9,7 @@ use crate::model::agenda::MeetingDetail;
 use crate::model::time::Zone;
 use crate::ui::components::PageError;
 use crate::ui::forms::{FieldMessage, FormErrorSummary, FormErrors};
-use crate::ui::pages::meeting_page::id_param;
+use crate::ui::url::id_param;
 use crate::ui::{session, use_app};
 
 /// The values a meeting form starts with: what the person sent (after a refused plain post),
@@ -74,7 +74,7 @@ pub fn MeetingFormPage() -> impl IntoView {
                     Err(error) => return view! { <PageError error t/> }.into_any(),
                     Ok(detail) => detail,
                 };
-                if !info.user.as_ref().is_some_and(|u| u.role.is_secretariat()) {
+                if !info.is_secretariat() {
                     return view! { <PageError error=AppError::Forbidden(t.err_forbidden.into()) t/> }.into_any();
                 }
                 let action_error = Signal::derive(move || save.value().get().and_then(Result::err));

@@ -1,21 +1,17 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::meetings::{ChangeStatus, ItemAction, ItemCommand, get_meeting};
 use crate::i18n::{Texts, kind_name, status_name, texts};
-use crate::model::Lang;
-use crate::model::agenda::{AgendaItemView, MeetingDetail};
+use crate::model::agenda::{AgendaItemView, MeetingDetail, MeetingPermissions};
 use crate::model::time::{format_clock, format_date, format_time_range, machine_readable};
+use crate::model::{Lang, MeetingStatus};
 use crate::ui::components::PageError;
 use crate::ui::forms::{FieldMessage, FormErrors, errors_from_query, file_size};
 use crate::ui::pages::invitations_panel::{InvitationsPanel, PanelActions, PanelData, panel_data};
+use crate::ui::url::id_param;
 use crate::ui::{session, use_app};
-
-pub fn id_param(name: &'static str) -> Memo<i32> {
-    let params = use_params_map();
-    Memo::new(move |_| params.with(|p| p.get(name).and_then(|v| v.parse().ok()).unwrap_or(0)))
-}
 
 #[component]
 pub fn MeetingPage() -> impl IntoView {
@@ -60,7 +56,7 @@ fn MeetingView(
     invitations: PanelData,
 ) -> impl IntoView {
     let t = texts(lang);
-    let m = detail.meeting.clone();
+    let m = detail.meeting;
     let zone = m.time_zone.clone();
     let heading = format!("{} {}: {}", t.meeting_word, m.number, m.title);
     let action_error = Signal::derive(move || {
@@ -88,7 +84,7 @@ fn MeetingView(
     };
     let can = detail.can;
     let id = m.id;
-    let items = detail.items.clone();
+    let items = detail.items;
     let drag = DragState::new();
     let count = items.len();
     view! {
@@ -108,7 +104,7 @@ fn MeetingView(
         {move || errors.general().get().map(|message| view! {
             <div class="alert alert-error" role="alert"><div class="alert-body"><p class="alert-text">{message}</p></div></div>
         })}
-        <ReviewState detail=detail.clone() t/>
+        <ReviewState status=m.status approved=detail.approved review_comment=detail.review_comment t/>
         <nav class="meeting-links" aria-label=t.actions_heading>
             <ul class="nobullet-list inline-list">
                 {can.edit.then(|| view! { <li><a class="button button-secondary" href=format!("/meetings/{id}/edit")>{t.edit_meeting}</a></li> })}
@@ -118,7 +114,7 @@ fn MeetingView(
                 <li><a class="function-link" href=format!("/meetings/{id}/calendar.ics") download="">{t.add_to_calendar}</a></li>
             </ul>
         </nav>
-        <StatusActions detail=detail.clone() t change_status errors/>
+        <StatusActions can id t change_status errors/>
         <h2>{t.agenda_heading}</h2>
         {fit}
         <ol class="agenda nobullet-list">
@@ -131,7 +127,7 @@ fn MeetingView(
                 meeting_id=id
                 lang
                 cancelled=detail.cancelled
-                can_cancel=!detail.cancelled && m.status < crate::model::MeetingStatus::Held
+                can_cancel=!detail.cancelled && m.status.is_upcoming()
                 actions=panel
                 data=invitations
             />
@@ -140,22 +136,25 @@ fn MeetingView(
 }
 
 #[component]
-fn ReviewState(detail: MeetingDetail, t: &'static Texts) -> impl IntoView {
-    use crate::model::MeetingStatus;
-    let in_review = detail.meeting.status == MeetingStatus::InReview;
-    let sent_back =
-        detail.meeting.status == MeetingStatus::Draft && detail.review_comment.is_some();
+fn ReviewState(
+    status: MeetingStatus,
+    approved: bool,
+    review_comment: Option<String>,
+    t: &'static Texts,
+) -> impl IntoView {
+    let in_review = status == MeetingStatus::InReview;
+    let sent_back = status == MeetingStatus::Draft && review_comment.is_some();
     view! {
-        {(in_review && detail.approved).then(|| view! {
+        {(in_review && approved).then(|| view! {
             <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{t.approved_note}</p></div></div>
         })}
-        {(in_review && !detail.approved).then(|| view! {
+        {(in_review && !approved).then(|| view! {
             <div class="alert alert-info" role="status"><div class="alert-body"><p class="alert-text">{t.awaiting_approval}</p></div></div>
         })}
         {sent_back.then(|| view! {
             <div class="alert alert-warning" role="status"><div class="alert-body">
                 <p class="alert-heading">{t.sent_back_note}</p>
-                <p class="alert-text review-comment">{detail.review_comment.clone().unwrap_or_default()}</p>
+                <p class="alert-text review-comment">{review_comment.unwrap_or_default()}</p>
             </div></div>
         })}
     }
@@ -163,13 +162,12 @@ fn ReviewState(detail: MeetingDetail, t: &'static Texts) -> impl IntoView {
 
 #[component]
 fn StatusActions(
-    detail: MeetingDetail,
+    can: MeetingPermissions,
+    id: i32,
     t: &'static Texts,
     change_status: ServerAction<ChangeStatus>,
     errors: FormErrors,
 ) -> impl IntoView {
-    let can = detail.can;
-    let id = detail.meeting.id;
     let button = move |step: &'static str, label: &'static str, primary: bool| {
         view! {
             <ActionForm action=change_status attr:class="status-form">

@@ -5,7 +5,7 @@ pub(crate) mod invitations_panel;
 mod item_form_page;
 mod login_page;
 mod meeting_form_page;
-pub(crate) mod meeting_page;
+mod meeting_page;
 mod members_page;
 mod not_found_page;
 mod outbox_page;

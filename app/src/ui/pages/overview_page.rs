@@ -24,7 +24,7 @@ pub fn OverviewPage() -> impl IntoView {
                         <h1>{overview.name.clone()}</h1>
                         <p class="font-lead">{overview.description.clone()}</p>
                         <h2>{t.meetings_heading}</h2>
-                        {info.user.as_ref().is_some_and(|u| u.role.is_secretariat()).then(|| view! {
+                        {info.is_secretariat().then(|| view! {
                             <p><a class="button button-secondary" href="/meetings/new">{t.new_meeting}</a></p>
                         })}
                         {if overview.meetings.is_empty() {

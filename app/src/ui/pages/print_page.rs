@@ -6,7 +6,7 @@ use crate::i18n::{kind_name, texts};
 use crate::model::time::{format_clock, format_date, format_time_range};
 use crate::ui::components::PageError;
 use crate::ui::forms::file_size;
-use crate::ui::pages::meeting_page::id_param;
+use crate::ui::url::id_param;
 use crate::ui::{session, use_app};
 
 /// `/meetings/:id/print`: the meeting pack on one page, laid out for paper by the print CSS:
