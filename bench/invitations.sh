@@ -12,12 +12,13 @@ base="http://127.0.0.1:$port"
 scripts/setup.sh >/dev/null
 scripts/build.sh release >/dev/null
 work="$(mktemp -d)"
+pid="" smtp_pid=""
 trap 'kill "$pid" "$smtp_pid" 2>/dev/null; rm -rf "$work"' EXIT
 
 "$SMTP_SINK_PYTHON" "$SMTP_SINK_SCRIPT" --port "$smtp_port" --dir "$work/mail" >"$work/smtp.log" 2>&1 &
 smtp_pid=$!
 # The demo's own invitations go out at start-up: the sink must be listening before the server.
-for _ in $(seq 1 100); do (echo >"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null && break; sleep 0.1; done
+wait_for_port "$smtp_port"
 DATABASE_URL="sqlite://$work/bench.db" FILES_DIR="$work/files" DEMO_MODE=1 LISTEN_ADDR="127.0.0.1:$port" \
   LOG_LEVEL=warn SMTP_URL="smtp://127.0.0.1:$smtp_port" SITE_ROOT="$SITE_ROOT" \
   "$CARGO_TARGET_DIR/release/taskforce" serve >"$work/server.log" 2>&1 &

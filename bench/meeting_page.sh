@@ -13,6 +13,7 @@ base="http://127.0.0.1:$port"
 scripts/setup.sh --wrk >/dev/null
 scripts/build.sh release >/dev/null
 work="$(mktemp -d)"
+pid="" fresh_pid=""
 trap 'kill "$pid" "$fresh_pid" 2>/dev/null; rm -rf "$work"' EXIT
 cp -r "$SITE_ROOT" "$work/site"
 

@@ -11,3 +11,12 @@ export SMTP_SINK_PYTHON="${SMTP_SINK_PYTHON:-$HOME/.cache/taskforce/venv/bin/pyt
 export SMTP_SINK_SCRIPT="$ROOT/scripts/smtp_sink.py"
 step() { printf '\n==> %s\n' "$*"; }
 note() { printf '    %s\n' "$*"; }
+# Waits until something listens on 127.0.0.1:PORT (at most 20 s); says so and fails otherwise.
+wait_for_port() {
+  for _ in $(seq 1 200); do
+    (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "nothing listens on 127.0.0.1:$1" >&2
+  return 1
+}

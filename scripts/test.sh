@@ -69,6 +69,13 @@ browser_tier() {
   step "Starting aiosmtpd on 127.0.0.1:$E2E_SMTP_PORT and the app on 127.0.0.1:$E2E_PORT (fresh demo database)"
   "$SMTP_SINK_PYTHON" "$SMTP_SINK_SCRIPT" --port "$E2E_SMTP_PORT" --dir "$dir/mail" >"$dir/smtp.log" 2>&1 &
   local smtp_pid=$!
+  if curl -fs "http://127.0.0.1:$E2E_PORT/healthz" >/dev/null 2>&1; then
+    echo "something already answers on 127.0.0.1:$E2E_PORT (a server left from an earlier run?)" >&2
+    kill "$smtp_pid" 2>/dev/null
+    return 1
+  fi
+  # The demo's invitations go out at start-up: the SMTP server must listen first.
+  wait_for_port "$E2E_SMTP_PORT" || { kill "$smtp_pid" 2>/dev/null; return 1; }
   DATABASE_URL="sqlite://$dir/e2e.db" FILES_DIR="$dir/files" DEMO_MODE=1 LISTEN_ADDR="127.0.0.1:$E2E_PORT" LOG_LEVEL=warn \
     SMTP_URL="smtp://127.0.0.1:$E2E_SMTP_PORT" "$CARGO_TARGET_DIR/debug/taskforce" serve >"$dir/server.log" 2>&1 &
   local pid=$!
@@ -76,6 +83,12 @@ browser_tier() {
     curl -fs "http://127.0.0.1:$E2E_PORT/healthz" >/dev/null 2>&1 && break
     sleep 0.2
   done
+  if ! curl -fs "http://127.0.0.1:$E2E_PORT/healthz" >/dev/null 2>&1; then
+    echo "the app did not come up; its log:" >&2
+    tail -50 "$dir/server.log" >&2
+    kill "$pid" "$smtp_pid" 2>/dev/null
+    return 1
+  fi
   E2E_BASE_URL="http://127.0.0.1:$E2E_PORT" E2E_MAIL_DIR="$dir/mail" \
     npx --no-install playwright test --config end2end/playwright.config.ts
   local status=$?

@@ -37,6 +37,12 @@ fn not_found() -> Response {
     (StatusCode::NOT_FOUND, "Ikke fundet. / Not found.\n").into_response()
 }
 
+/// A 500 for a calendar that could not be made, with the reason in the log only.
+fn failed(error: impl std::fmt::Display) -> Response {
+    tracing::error!(%error, "calendar download");
+    (StatusCode::INTERNAL_SERVER_ERROR, "Error.\n").into_response()
+}
+
 /// GET /meetings/{id}/calendar.ics — one meeting, for someone who may see it.
 pub async fn meeting_ics(
     State(state): State<AppState>,
@@ -49,20 +55,14 @@ pub async fn meeting_ics(
     let found = match visible_meeting(&state.db, &user, meeting_id).await {
         Ok(found) => found,
         Err(DomainError::NotFound) => return not_found(),
-        Err(error) => {
-            tracing::error!(%error, "calendar download");
-            return (StatusCode::INTERNAL_SERVER_ERROR, "Error.\n").into_response();
-        }
+        Err(error) => return failed(error),
     };
     match invitations::events_for(&state.db, &state.mail, std::slice::from_ref(&found)).await {
         Ok(events) => ics(
             calendar::publish(&events, state.clock.now()),
             &format!("moede-{}.ics", found.number),
         ),
-        Err(error) => {
-            tracing::error!(%error, "calendar download");
-            (StatusCode::INTERNAL_SERVER_ERROR, "Error.\n").into_response()
-        }
+        Err(error) => failed(error),
     }
 }
 
@@ -71,12 +71,14 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Re
     let Some(token) = file.strip_suffix(".ics").filter(|t| t.len() >= 32) else {
         return not_found();
     };
-    let Ok(Some(owner)) = person::Entity::find()
+    let owner = match person::Entity::find()
         .filter(person::Column::FeedToken.eq(token))
         .one(&state.db)
         .await
-    else {
-        return not_found();
+    {
+        Ok(Some(owner)) => owner,
+        Ok(None) => return not_found(),
+        Err(error) => return failed(error),
     };
     let Some(role) = Role::parse(&owner.role) else {
         return not_found();
@@ -86,21 +88,19 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Re
         .filter(|s| role.may_see_meeting(*s))
         .map(MeetingStatus::as_str)
         .collect();
-    let Ok(meetings) = meeting::Entity::find()
+    let meetings = match meeting::Entity::find()
         .filter(meeting::Column::Status.is_in(visible))
         .all(&state.db)
         .await
-    else {
-        return (StatusCode::INTERNAL_SERVER_ERROR, "Error.\n").into_response();
+    {
+        Ok(meetings) => meetings,
+        Err(error) => return failed(error),
     };
     match invitations::events_for(&state.db, &state.mail, &meetings).await {
         Ok(events) => ics(
             calendar::publish(&events, state.clock.now()),
             "taskforce.ics",
         ),
-        Err(error) => {
-            tracing::error!(%error, "calendar feed");
-            (StatusCode::INTERNAL_SERVER_ERROR, "Error.\n").into_response()
-        }
+        Err(error) => failed(error),
     }
 }

@@ -51,9 +51,16 @@ fn start(
     }
 }
 
-fn stop(mut instance: Instance) {
-    let _ = instance.child.kill();
-    let _ = instance.child.wait();
+/// A server process is stopped when its test ends, also when the test fails halfway.
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn stop(instance: Instance) {
+    drop(instance);
 }
 
 async fn wait_until_up(instance: &Instance) {

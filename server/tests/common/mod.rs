@@ -36,7 +36,9 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         .await
         .expect("a free port");
     let address = listener.local_addr().expect("a bound address");
-    let files_dir = std::env::temp_dir().join(format!("tf-files-{}", address.port()));
+    // A port is reused across runs; the random part keeps an old run's files out of this one.
+    let run = format!("{}-{}", address.port(), rand::random::<u32>());
+    let files_dir = std::env::temp_dir().join(format!("tf-files-{run}"));
     let mut config = Config {
         database_url: test_db.url.clone(),
         listen: address,
@@ -50,7 +52,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         smtp_url: None,
         smtp_ca_file: None,
         outbox_dir: std::env::temp_dir()
-            .join(format!("tf-outbox-{}", address.port()))
+            .join(format!("tf-outbox-{run}"))
             .display()
             .to_string(),
         reminder_hours: 48,
