@@ -84,14 +84,47 @@ fn var(name: &str) -> Option<String> {
 }
 
 fn flag(name: &'static str) -> Result<bool, ConfigError> {
+    flag_or(name, false)
+}
+
+/// 1/true/yes or 0/false/no; `default` when the variable is not set.
+fn flag_or(name: &'static str, default: bool) -> Result<bool, ConfigError> {
     match var(name).as_deref().map(str::trim) {
-        None | Some("0") | Some("false") | Some("no") => Ok(false),
+        None => Ok(default),
+        Some("0") | Some("false") | Some("no") => Ok(false),
         Some("1") | Some("true") | Some("yes") => Ok(true),
         Some(other) => Err(ConfigError::Invalid {
             name,
             problem: format!("expected 1 or 0, got \"{other}\""),
         }),
     }
+}
+
+/// A whole number within `range`, or `default` when the variable is not set.
+fn ranged<T>(
+    name: &'static str,
+    default: T,
+    range: std::ops::RangeInclusive<T>,
+    unit: &str,
+) -> Result<T, ConfigError>
+where
+    T: std::str::FromStr + PartialOrd + std::fmt::Display,
+{
+    let Some(text) = var(name) else {
+        return Ok(default);
+    };
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| ConfigError::Invalid {
+            name,
+            problem: format!(
+                "\"{text}\" is not a number of {unit} between {} and {}",
+                range.start(),
+                range.end()
+            ),
+        })
 }
 
 impl Config {
@@ -108,39 +141,9 @@ impl Config {
                 problem: "it must start with http:// or https://".into(),
             });
         }
-        let session_hours = match var("SESSION_HOURS") {
-            None => 12,
-            Some(text) => text
-                .parse()
-                .ok()
-                .filter(|h| (1..=24 * 30).contains(h))
-                .ok_or_else(|| ConfigError::Invalid {
-                    name: "SESSION_HOURS",
-                    problem: format!("\"{text}\" is not a number of hours between 1 and 720"),
-                })?,
-        };
-        let upload_max_mb = match var("UPLOAD_MAX_MB") {
-            None => 25,
-            Some(text) => text
-                .parse()
-                .ok()
-                .filter(|mb| (1..=1024).contains(mb))
-                .ok_or_else(|| ConfigError::Invalid {
-                    name: "UPLOAD_MAX_MB",
-                    problem: format!("\"{text}\" is not a number of megabytes between 1 and 1024"),
-                })?,
-        };
-        let reminder_hours = match var("REMINDER_HOURS") {
-            None => 48,
-            Some(text) => text
-                .parse()
-                .ok()
-                .filter(|h| (1..=24 * 14).contains(h))
-                .ok_or_else(|| ConfigError::Invalid {
-                    name: "REMINDER_HOURS",
-                    problem: format!("\"{text}\" is not a number of hours between 1 and 336"),
-                })?,
-        };
+        let session_hours = ranged("SESSION_HOURS", 12, 1..=24 * 30, "hours")?;
+        let upload_max_mb = ranged("UPLOAD_MAX_MB", 25, 1..=1024, "megabytes")?;
+        let reminder_hours = ranged("REMINDER_HOURS", 48, 1..=24 * 14, "hours")?;
         let smtp_url = var("SMTP_URL");
         if let Some(url) = &smtp_url
             && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
@@ -155,44 +158,10 @@ impl Config {
             smtp_ca_file: var("SMTP_CA_FILE"),
             outbox_dir: var("OUTBOX_DIR").unwrap_or_else(|| "data/outbox".to_string()),
             reminder_hours,
-            run_worker: var("RUN_WORKER").as_deref() != Some("0"),
-            worker_tasks: match var("WORKER_TASKS") {
-                None => 16,
-                Some(text) => text
-                    .parse()
-                    .ok()
-                    .filter(|n| (1..=64).contains(n))
-                    .ok_or_else(|| ConfigError::Invalid {
-                        name: "WORKER_TASKS",
-                        problem: format!("\"{text}\" is not a number between 1 and 64"),
-                    })?,
-            },
-            claim_seconds: match var("OUTBOX_CLAIM_SECONDS") {
-                None => 120,
-                Some(text) => text
-                    .parse()
-                    .ok()
-                    .filter(|s| (1..=3600).contains(s))
-                    .ok_or_else(|| ConfigError::Invalid {
-                        name: "OUTBOX_CLAIM_SECONDS",
-                        problem: format!(
-                            "\"{text}\" is not a number of seconds between 1 and 3600"
-                        ),
-                    })?,
-            },
-            page_cache_mb: match var("PAGE_CACHE_MB") {
-                None => 64,
-                Some(text) => text
-                    .parse()
-                    .ok()
-                    .filter(|mb| (0..=4096).contains(mb))
-                    .ok_or_else(|| ConfigError::Invalid {
-                        name: "PAGE_CACHE_MB",
-                        problem: format!(
-                            "\"{text}\" is not a number of megabytes between 0 and 4096"
-                        ),
-                    })?,
-            },
+            run_worker: flag_or("RUN_WORKER", true)?,
+            worker_tasks: ranged("WORKER_TASKS", 16, 1..=64, "tasks")?,
+            claim_seconds: ranged("OUTBOX_CLAIM_SECONDS", 120, 1..=3600, "seconds")?,
+            page_cache_mb: ranged("PAGE_CACHE_MB", 64, 0..=4096, "megabytes")?,
             files_dir: var("FILES_DIR").unwrap_or_else(|| "data/files".to_string()),
             upload_max_mb,
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()),

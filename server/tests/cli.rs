@@ -166,3 +166,37 @@ fn a_reply_for_an_unknown_meeting_is_refused_in_one_line() {
     );
     let _ = std::fs::remove_file(path);
 }
+
+#[test]
+fn a_setting_out_of_range_or_not_a_flag_is_named_in_one_line() {
+    let (url, path) = temp_db();
+    for (name, value, expected) in [
+        (
+            "WORKER_TASKS",
+            "100",
+            "WORKER_TASKS is not valid: \"100\" is not a number of tasks between 1 and 64",
+        ),
+        (
+            "PAGE_CACHE_MB",
+            "lots",
+            "PAGE_CACHE_MB is not valid: \"lots\" is not a number of megabytes between 0 and 4096",
+        ),
+        (
+            "RUN_WORKER",
+            "maybe",
+            "RUN_WORKER is not valid: expected 1 or 0, got \"maybe\"",
+        ),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_taskforce"))
+            .arg("migrate")
+            .env("DATABASE_URL", &url)
+            .env(name, value)
+            .output()
+            .expect("the binary runs");
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = text(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(expected), "{err}");
+    }
+    let _ = std::fs::remove_file(path);
+}
