@@ -84,13 +84,16 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                 .map_err(|e| e.to_string())?
             {
                 SeedOutcome::Seeded { people, meetings } => {
-                    let invitations = app::server::seed::seed_demo_invitations(
+                    let mail = app::server::services::invitations::MailContext::load(
                         &db,
-                        clock.now(),
                         &config.base_url,
                     )
                     .await
                     .map_err(|e| e.to_string())?;
+                    let invitations =
+                        app::server::seed::seed_demo_invitations(&db, clock.now(), &mail)
+                            .await
+                            .map_err(|e| e.to_string())?;
                     println!(
                         "seeded the demo taskforce: {people} people, {meetings} meetings, {invitations} invitations queued"
                     );

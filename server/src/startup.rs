@@ -57,10 +57,13 @@ pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState,
     })?;
     let db = db::connect(&config.database_url).await?;
     db::migrate(&db).await?;
+    let mail = MailContext::load(&db, &config.base_url)
+        .await
+        .map_err(|e| StartupError::Mail(format!("cannot prepare mail: {e}")))?;
     if config.demo {
         match seed_demo(&db, clock.now()).await? {
             SeedOutcome::Seeded { people, meetings } => {
-                let invitations = seed_demo_invitations(&db, clock.now(), &config.base_url).await?;
+                let invitations = seed_demo_invitations(&db, clock.now(), &mail).await?;
                 tracing::info!(people, meetings, invitations, "seeded the demo taskforce");
             }
             SeedOutcome::AlreadyHasData => tracing::info!("database has data; demo seed skipped"),
@@ -78,9 +81,7 @@ pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState,
             claim_seconds: config.claim_seconds,
             page_cache_mb: config.page_cache_mb,
         }),
-        mail: MailContext::load(&db, &config.base_url)
-            .await
-            .map_err(|e| StartupError::Mail(format!("cannot prepare mail: {e}")))?,
+        mail,
         clock,
         leptos_options: leptos_options(config),
     })

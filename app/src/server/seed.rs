@@ -532,14 +532,13 @@ async fn seed_agenda(
 pub async fn seed_demo_invitations(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
-    base_url: &str,
+    mail: &crate::server::services::invitations::MailContext,
 ) -> Result<usize, DomainError> {
     use crate::model::invitations::Answer;
     use crate::server::entities::invitee;
-    use crate::server::services::invitations::{MailContext, on_publish};
+    use crate::server::services::invitations::on_publish;
     use sea_orm::{ColumnTrait, QueryFilter};
 
-    let mail = MailContext::load(db, base_url).await?;
     let Some(published) = meeting::Entity::find()
         .filter(meeting::Column::Status.eq(MeetingStatus::Published.as_str()))
         .filter(meeting::Column::Uid.is_null())
@@ -549,7 +548,7 @@ pub async fn seed_demo_invitations(
         return Ok(0);
     };
     let txn = crate::server::db::begin_write(db).await?;
-    let sent = on_publish(&txn, &mail, now, published.id).await?;
+    let sent = on_publish(&txn, mail, now, published.id).await?;
     let answers = [
         ("marie.louise.refsgaard@example.org", Answer::Accepted),
         ("jonas.dahl@example.org", Answer::Accepted),
