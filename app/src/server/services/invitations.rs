@@ -324,6 +324,22 @@ async fn active_invitees(
         .await?)
 }
 
+/// The same message kind to everyone on the list (not removed); how many were queued.
+async fn enqueue_all(
+    db: &impl ConnectionTrait,
+    ctx: &MailContext,
+    now: DateTime<Utc>,
+    about: &About<'_>,
+    kind: MailKind,
+    delay: Duration,
+) -> Result<usize, DomainError> {
+    let invitees = active_invitees(db, about.m.id).await?;
+    for who in &invitees {
+        enqueue_for(db, ctx, now, about, who, kind, delay).await?;
+    }
+    Ok(invitees.len())
+}
+
 async fn load(
     db: &impl ConnectionTrait,
     meeting_id: i32,
@@ -397,24 +413,12 @@ pub async fn on_publish(
         .await?;
     }
     let lines = agenda(db, meeting_id).await?;
-    let invitees = active_invitees(db, meeting_id).await?;
-    for who in &invitees {
-        enqueue_for(
-            db,
-            ctx,
-            now,
-            &About {
-                tf: &tf,
-                m: &m,
-                lines: &lines,
-            },
-            who,
-            MailKind::Invitation,
-            Duration::zero(),
-        )
-        .await?;
-    }
-    Ok(invitees.len())
+    let about = About {
+        tf: &tf,
+        m: &m,
+        lines: &lines,
+    };
+    enqueue_all(db, ctx, now, &about, MailKind::Invitation, Duration::zero()).await
 }
 
 /// After the meeting's time, place or link changed: one update per invitee, SEQUENCE + 1.
@@ -443,24 +447,13 @@ pub async fn on_meeting_changed(
     save_sequence(db, &m).await?;
     drop_unsent(db, m.id, MailKind::Update).await?;
     let lines = agenda(db, m.id).await?;
-    let invitees = active_invitees(db, m.id).await?;
-    for who in &invitees {
-        enqueue_for(
-            db,
-            ctx,
-            now,
-            &About {
-                tf: &tf,
-                m: &m,
-                lines: &lines,
-            },
-            who,
-            MailKind::Update,
-            Duration::seconds(UPDATE_WINDOW_SECONDS),
-        )
-        .await?;
-    }
-    Ok(invitees.len())
+    let about = About {
+        tf: &tf,
+        m: &m,
+        lines: &lines,
+    };
+    let window = Duration::seconds(UPDATE_WINDOW_SECONDS);
+    enqueue_all(db, ctx, now, &about, MailKind::Update, window).await
 }
 
 /// Uploads within this window become one "papers are out" e-mail.
@@ -483,25 +476,13 @@ pub async fn on_papers_published(
     }
     drop_unsent(db, m.id, MailKind::Papers).await?;
     let lines = agenda(db, m.id).await?;
-    let invitees = active_invitees(db, m.id).await?;
-    for who in &invitees {
-        let about = About {
-            tf: &tf,
-            m: &m,
-            lines: &lines,
-        };
-        enqueue_for(
-            db,
-            ctx,
-            now,
-            &about,
-            who,
-            MailKind::Papers,
-            Duration::seconds(PAPERS_WINDOW_SECONDS),
-        )
-        .await?;
-    }
-    Ok(invitees.len())
+    let about = About {
+        tf: &tf,
+        m: &m,
+        lines: &lines,
+    };
+    let window = Duration::seconds(PAPERS_WINDOW_SECONDS);
+    enqueue_all(db, ctx, now, &about, MailKind::Papers, window).await
 }
 
 /// Cancels a meeting: everyone invited gets a CANCEL.
@@ -527,26 +508,24 @@ pub async fn cancel_meeting(
         .filter(meeting::Column::Id.eq(m.id))
         .exec(&txn)
         .await?;
-    let mut sent = 0;
-    if m.uid.is_some() {
-        for who in active_invitees(&txn, m.id).await? {
-            enqueue_for(
-                &txn,
-                ctx,
-                now,
-                &About {
-                    tf: &tf,
-                    m: &m,
-                    lines: &[],
-                },
-                &who,
-                MailKind::Cancellation,
-                Duration::zero(),
-            )
-            .await?;
-            sent += 1;
-        }
-    }
+    let sent = if m.uid.is_some() {
+        let about = About {
+            tf: &tf,
+            m: &m,
+            lines: &[],
+        };
+        enqueue_all(
+            &txn,
+            ctx,
+            now,
+            &about,
+            MailKind::Cancellation,
+            Duration::zero(),
+        )
+        .await?
+    } else {
+        0
+    };
     audit::record(
         &txn,
         m.id,
