@@ -620,7 +620,8 @@ pub async fn add_guest(
     Ok(())
 }
 
-/// Takes someone off the list; if they were invited, they get a CANCEL of their own.
+/// Takes someone off the list; if they were invited, they get a CANCEL of their own (once:
+/// taking someone off twice changes nothing).
 pub async fn remove_invitee(
     db: &DatabaseConnection,
     access: &SecretariatAccess,
@@ -633,6 +634,10 @@ pub async fn remove_invitee(
         .one(&txn)
         .await?
         .ok_or(DomainError::NotFound)?;
+    if who.removed_at.is_some() {
+        // Already off the list (a double click, a resent form): nothing more to send.
+        return Ok(who.meeting_id);
+    }
     let (tf, mut m) = load(&txn, who.meeting_id).await?;
     let mut removed: invitee::ActiveModel = who.clone().into();
     removed.removed_at = Set(Some(now));
