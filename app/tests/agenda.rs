@@ -4,38 +4,17 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{Duration, TimeZone, Utc};
 
+use app::model::MeetingStatus;
 use app::model::agenda::{ItemDraft, ItemForm, ItemKind, MeetingDraft, Transition};
-use app::model::{CurrentUser, EmailAddress, MeetingStatus};
 use app::server::auth::{SecretariatAccess, require_secretariat};
 use app::server::error::DomainError;
-use app::server::seed::{DEMO_PASSWORD, seed_demo};
 use app::server::services::agenda::Placement;
 use app::server::services::invitations::MailContext;
-use app::server::services::{agenda, audit, meeting_admin, sessions};
-use app::server::testing::TestDb;
-
-fn now() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2022, 3, 1, 9, 0, 0)
-        .single()
-        .expect("a valid instant")
-}
-
-async fn seeded() -> TestDb {
-    let test = TestDb::fresh().await;
-    seed_demo(&test.db, now()).await.expect("seed");
-    test
-}
-
-async fn user(test: &TestDb, email: &str) -> CurrentUser {
-    let address = EmailAddress::parse(email).expect("a valid address");
-    sessions::sign_in(&test.db, now(), &address, DEMO_PASSWORD.into(), 12)
-        .await
-        .expect("demo sign-in")
-        .user
-}
+use app::server::services::{agenda, audit, meeting_admin};
+use app::server::testing::{TestDb, now};
 
 async fn secretariat(test: &TestDb) -> SecretariatAccess {
-    require_secretariat(&user(test, "ann.maskell@example.org").await).expect("Ann is secretariat")
+    require_secretariat(&test.user("ann.maskell@example.org").await).expect("Ann is secretariat")
 }
 
 async fn mail(test: &TestDb) -> MailContext {
@@ -87,7 +66,7 @@ fn titles(detail: &app::model::agenda::MeetingDetail) -> Vec<String> {
 
 #[tokio::test]
 async fn a_new_meeting_gets_the_next_number_and_the_three_standing_items() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
     let detail = agenda::meeting_detail(&test.db, access.user(), id)
         .await
@@ -106,7 +85,7 @@ async fn a_new_meeting_gets_the_next_number_and_the_three_standing_items() {
 
 #[tokio::test]
 async fn new_items_go_before_eventuelt_and_their_times_follow_from_the_durations() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
     agenda::add_item(
         &test.db,
@@ -143,7 +122,7 @@ async fn new_items_go_before_eventuelt_and_their_times_follow_from_the_durations
 
 #[tokio::test]
 async fn an_agenda_that_runs_past_the_meetings_end_reports_the_overrun() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
     agenda::add_item(
         &test.db,
@@ -166,7 +145,7 @@ async fn an_agenda_that_runs_past_the_meetings_end_reports_the_overrun() {
 
 #[tokio::test]
 async fn moving_an_item_swaps_it_with_its_neighbour_and_the_first_cannot_move_up() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
     let detail = agenda::meeting_detail(&test.db, access.user(), id)
         .await
@@ -190,7 +169,7 @@ async fn moving_an_item_swaps_it_with_its_neighbour_and_the_first_cannot_move_up
 
 #[tokio::test]
 async fn an_item_dropped_at_a_place_goes_there_and_the_others_close_up_behind_it() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
     for title in ["A", "B", "C"] {
         agenda::add_item(&test.db, &access, now(), id, item(ItemKind::O, title, 5))
@@ -238,7 +217,7 @@ async fn an_item_dropped_at_a_place_goes_there_and_the_others_close_up_behind_it
 
 #[tokio::test]
 async fn removing_an_item_takes_it_off_the_agenda() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
     let added = agenda::add_item(
         &test.db,
@@ -269,7 +248,7 @@ async fn a_decision_item_without_an_indstilling_is_refused_by_the_form_and_by_th
     let problems = form.parse().expect_err("B needs an indstilling");
     assert_eq!(problems[0].0, "indstilling");
 
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
     let mut bare = item(ItemKind::B, "Beslutning", 10);
     bare.indstilling = None;
@@ -282,7 +261,7 @@ async fn a_decision_item_without_an_indstilling_is_refused_by_the_form_and_by_th
 
 #[tokio::test]
 async fn an_unknown_presenter_is_refused_at_the_presenter_field() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
     let mut bad = item(ItemKind::O, "Oplæg", 10);
     bad.presenter_id = Some(99_999);
@@ -295,7 +274,7 @@ async fn an_unknown_presenter_is_refused_at_the_presenter_field() {
 
 #[tokio::test]
 async fn the_second_of_two_concurrent_saves_is_refused_and_the_first_is_kept() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
     let detail = agenda::meeting_detail(&test.db, access.user(), id)
         .await
@@ -331,7 +310,7 @@ async fn the_second_of_two_concurrent_saves_is_refused_and_the_first_is_kept() {
 
 #[tokio::test]
 async fn a_stale_meeting_edit_is_refused_too() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
     meeting_admin::update_meeting(
         &test.db,
@@ -359,14 +338,14 @@ async fn a_stale_meeting_edit_is_refused_too() {
 
 #[tokio::test]
 async fn closed_items_show_only_that_they_exist_to_members_and_the_steering_group() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let meeting_4 = 4;
     for email in [
         "jonas.dahl@example.org",
         "styregruppe@example.org",
         "sofie.lind@example.org",
     ] {
-        let viewer = user(&test, email).await;
+        let viewer = test.user(email).await;
         let detail = agenda::meeting_detail(&test.db, &viewer, meeting_4)
             .await
             .unwrap();
@@ -384,7 +363,7 @@ async fn closed_items_show_only_that_they_exist_to_members_and_the_steering_grou
         "ann.maskell@example.org",
         "marie.louise.refsgaard@example.org",
     ] {
-        let viewer = user(&test, email).await;
+        let viewer = test.user(email).await;
         let detail = agenda::meeting_detail(&test.db, &viewer, meeting_4)
             .await
             .unwrap();
@@ -396,14 +375,14 @@ async fn closed_items_show_only_that_they_exist_to_members_and_the_steering_grou
 
 #[tokio::test]
 async fn nothing_about_a_draft_is_visible_to_members_or_the_chair() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let (_, id) = new_meeting(&test).await;
     for email in [
         "jonas.dahl@example.org",
         "marie.louise.refsgaard@example.org",
         "styregruppe@example.org",
     ] {
-        let viewer = user(&test, email).await;
+        let viewer = test.user(email).await;
         let result = agenda::meeting_detail(&test.db, &viewer, id).await;
         assert!(matches!(result, Err(DomainError::NotFound)), "{email}");
     }
@@ -411,11 +390,11 @@ async fn nothing_about_a_draft_is_visible_to_members_or_the_chair() {
 
 #[tokio::test]
 async fn a_meeting_goes_from_draft_through_the_chairs_review_to_published_and_held() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
     let ann = access.user().clone();
-    let chair = user(&test, "marie.louise.refsgaard@example.org").await;
-    let member = user(&test, "jonas.dahl@example.org").await;
+    let chair = test.user("marie.louise.refsgaard@example.org").await;
+    let member = test.user("jonas.dahl@example.org").await;
 
     assert_eq!(
         meeting_admin::transition(
@@ -562,10 +541,10 @@ async fn a_meeting_goes_from_draft_through_the_chairs_review_to_published_and_he
 
 #[tokio::test]
 async fn the_chair_sends_a_draft_back_with_a_comment_and_a_comment_is_required() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
     let ann = access.user().clone();
-    let chair = user(&test, "marie.louise.refsgaard@example.org").await;
+    let chair = test.user("marie.louise.refsgaard@example.org").await;
     meeting_admin::transition(
         &test.db,
         &ann,
@@ -609,10 +588,10 @@ async fn the_chair_sends_a_draft_back_with_a_comment_and_a_comment_is_required()
 
 #[tokio::test]
 async fn changing_an_approved_agenda_withdraws_the_approval() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
     let ann = access.user().clone();
-    let chair = user(&test, "marie.louise.refsgaard@example.org").await;
+    let chair = test.user("marie.louise.refsgaard@example.org").await;
     meeting_admin::transition(
         &test.db,
         &ann,
@@ -657,7 +636,7 @@ async fn changing_an_approved_agenda_withdraws_the_approval() {
 
 #[tokio::test]
 async fn every_change_is_in_the_audit_log_with_who_did_it() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
     let added = agenda::add_item(
         &test.db,
@@ -711,7 +690,7 @@ async fn every_change_is_in_the_audit_log_with_who_did_it() {
 
 #[tokio::test]
 async fn the_meeting_page_costs_the_same_number_of_queries_whatever_the_number_of_items() {
-    let mut test = seeded().await;
+    let mut test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
     let counter = Arc::new(AtomicUsize::new(0));
     let seen = counter.clone();

@@ -9,24 +9,17 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use app::model::agenda::{MeetingDraft, Transition};
 use app::model::invitations::Answer;
-use app::model::{CurrentUser, EmailAddress, MeetingStatus};
+use app::model::{CurrentUser, MeetingStatus};
 use app::server::auth::{SecretariatAccess, require_secretariat};
 use app::server::entities::{invitee, outbox_message};
 use app::server::error::DomainError;
 use app::server::mailer::Mailer;
-use app::server::seed::{DEMO_PASSWORD, seed_demo};
 use app::server::services::invitations::{self, MailContext};
+use app::server::services::meeting_admin;
 use app::server::services::outbox::{self, Outcome};
-use app::server::services::{meeting_admin, sessions};
-use app::server::testing::{SmtpSink, TestDb};
+use app::server::testing::{SmtpSink, TestDb, now};
 
 const INVITEES: usize = 10; // the chair and nine members
-
-fn now() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2022, 3, 1, 9, 0, 0)
-        .single()
-        .expect("a valid instant")
-}
 
 struct World {
     test: TestDb,
@@ -36,22 +29,13 @@ struct World {
     access: SecretariatAccess,
 }
 
-async fn user(test: &TestDb, email: &str) -> CurrentUser {
-    let address = EmailAddress::parse(email).expect("a valid address");
-    sessions::sign_in(&test.db, now(), &address, DEMO_PASSWORD.into(), 12)
-        .await
-        .expect("demo sign-in")
-        .user
-}
-
 async fn world() -> World {
-    let test = TestDb::fresh().await;
-    seed_demo(&test.db, now()).await.expect("seed");
+    let test = TestDb::seeded().await;
     let mail = MailContext::load(&test.db, "https://taskforce.example.org")
         .await
         .expect("mail context");
-    let ann = user(&test, "ann.maskell@example.org").await;
-    let chair = user(&test, "marie.louise.refsgaard@example.org").await;
+    let ann = test.user("ann.maskell@example.org").await;
+    let chair = test.user("marie.louise.refsgaard@example.org").await;
     let access = require_secretariat(&ann).expect("secretariat");
     World {
         test,

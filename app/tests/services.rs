@@ -1,38 +1,16 @@
 //! Service tests on a fresh database with the real migrations: SQLite by default, PostgreSQL
 //! when TEST_DATABASE_URL points at one (the test script runs both).
-use chrono::{Duration, TimeZone, Utc};
+use chrono::Duration;
 
 use app::model::{EmailAddress, Lang, MeetingStatus, Role, Sector};
 use app::server::error::DomainError;
 use app::server::seed::{DEMO_PASSWORD, SeedOutcome, seed_demo};
 use app::server::services::accounts::{self, NewPerson};
 use app::server::services::{meetings, sessions, taskforce};
-use app::server::testing::TestDb;
-
-fn now() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2022, 3, 1, 9, 0, 0)
-        .single()
-        .expect("a valid instant")
-}
-
-async fn seeded() -> TestDb {
-    let test = TestDb::fresh().await;
-    seed_demo(&test.db, now()).await.expect("seed");
-    test
-}
+use app::server::testing::{TestDb, now};
 
 fn email(text: &str) -> EmailAddress {
     EmailAddress::parse(text).expect("a valid address")
-}
-
-async fn session_for(test: &TestDb, address: &str) -> sessions::SignedIn {
-    sessions::sign_in(&test.db, now(), &email(address), DEMO_PASSWORD.into(), 12)
-        .await
-        .expect("demo sign-in")
-}
-
-async fn sign_in_as(test: &TestDb, address: &str) -> app::model::CurrentUser {
-    session_for(test, address).await.user
 }
 
 #[tokio::test]
@@ -47,7 +25,7 @@ async fn the_demo_seed_holds_the_chair_nine_members_the_secretariat_and_six_meet
         }
     );
 
-    let secretariat = sign_in_as(&test, "ann.maskell@example.org").await;
+    let secretariat = test.user("ann.maskell@example.org").await;
     let people = taskforce::members(&test.db, &secretariat).await.unwrap();
     let count = |role| people.iter().filter(|p| p.role == role).count();
     assert_eq!(count(Role::Chair), 1);
@@ -74,7 +52,7 @@ async fn the_demo_seed_holds_the_chair_nine_members_the_secretariat_and_six_meet
 
 #[tokio::test]
 async fn seeding_a_database_that_has_data_changes_nothing() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     assert_eq!(
         seed_demo(&test.db, now()).await.unwrap(),
         SeedOutcome::AlreadyHasData
@@ -85,7 +63,7 @@ async fn seeding_a_database_that_has_data_changes_nothing() {
 
 #[tokio::test]
 async fn the_demo_meetings_span_2021_and_2022_and_the_first_ones_are_held() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let all = meetings::visible_to(&test.db, 1, Role::Secretariat)
         .await
         .unwrap();
@@ -107,7 +85,7 @@ async fn the_demo_meetings_span_2021_and_2022_and_the_first_ones_are_held() {
 
 #[tokio::test]
 async fn members_see_only_published_meetings_and_the_chair_also_those_in_review() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let statuses = |role| {
         let db = test.db.clone();
         async move {
@@ -131,8 +109,8 @@ async fn members_see_only_published_meetings_and_the_chair_also_those_in_review(
 
 #[tokio::test]
 async fn the_overview_marks_the_first_meeting_not_yet_held_as_next() {
-    let test = seeded().await;
-    let member = sign_in_as(&test, "jonas.dahl@example.org").await;
+    let test = TestDb::seeded().await;
+    let member = test.user("jonas.dahl@example.org").await;
     let overview = taskforce::overview(&test.db, &member).await.unwrap();
     let next = overview
         .meetings
@@ -145,15 +123,15 @@ async fn the_overview_marks_the_first_meeting_not_yet_held_as_next() {
 
 #[tokio::test]
 async fn only_the_secretariat_sees_e_mail_addresses_on_the_members_page() {
-    let test = seeded().await;
-    let member = sign_in_as(&test, "jonas.dahl@example.org").await;
+    let test = TestDb::seeded().await;
+    let member = test.user("jonas.dahl@example.org").await;
     let people = taskforce::members(&test.db, &member).await.unwrap();
     assert!(people.iter().all(|p| p.email.is_none()));
 }
 
 #[tokio::test]
 async fn the_demo_password_signs_in_and_the_session_finds_its_user_until_it_expires() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let signed_in = sessions::sign_in(
         &test.db,
         now(),
@@ -180,7 +158,7 @@ async fn the_demo_password_signs_in_and_the_session_finds_its_user_until_it_expi
 
 #[tokio::test]
 async fn a_wrong_password_and_an_unknown_address_are_refused_alike() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let wrong = sessions::sign_in(
         &test.db,
         now(),
@@ -203,7 +181,7 @@ async fn a_wrong_password_and_an_unknown_address_are_refused_alike() {
 
 #[tokio::test]
 async fn five_failed_sign_ins_lock_the_address_for_fifteen_minutes_even_for_the_right_password() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let address = email("jonas.dahl@example.org");
     for attempt in 0..5 {
         let at = now() + Duration::minutes(attempt);
@@ -237,8 +215,8 @@ async fn five_failed_sign_ins_lock_the_address_for_fifteen_minutes_even_for_the_
 
 #[tokio::test]
 async fn signing_out_ends_the_session() {
-    let test = seeded().await;
-    let signed_in = session_for(&test, "ann.maskell@example.org").await;
+    let test = TestDb::seeded().await;
+    let signed_in = test.session_for("ann.maskell@example.org").await;
     sessions::sign_out(&test.db, &signed_in.token)
         .await
         .unwrap();
@@ -255,7 +233,7 @@ async fn signing_out_ends_the_session() {
 
 #[tokio::test]
 async fn a_new_password_replaces_the_old_one_and_short_ones_are_refused() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let address = email("jonas.dahl@example.org");
     let short = accounts::set_password(&test.db, &address, "short".into()).await;
     assert!(matches!(
@@ -279,7 +257,7 @@ async fn a_new_password_replaces_the_old_one_and_short_ones_are_refused() {
 
 #[tokio::test]
 async fn a_person_with_an_address_already_taken_is_a_conflict() {
-    let test = seeded().await;
+    let test = TestDb::seeded().await;
     let duplicate = NewPerson {
         taskforce_id: 1,
         name: "Jonas Dahl".into(),
@@ -297,13 +275,13 @@ async fn a_person_with_an_address_already_taken_is_a_conflict() {
 
 #[tokio::test]
 async fn a_chosen_language_is_remembered_for_the_person() {
-    let test = seeded().await;
-    let member = sign_in_as(&test, "jonas.dahl@example.org").await;
+    let test = TestDb::seeded().await;
+    let member = test.user("jonas.dahl@example.org").await;
     assert_eq!(member.lang, Lang::Da);
     accounts::set_language(&test.db, member.person_id, Lang::En)
         .await
         .unwrap();
-    let again = sign_in_as(&test, "jonas.dahl@example.org").await;
+    let again = test.user("jonas.dahl@example.org").await;
     assert_eq!(again.lang, Lang::En);
 }
 
@@ -320,8 +298,8 @@ async fn the_test_database_is_the_backend_the_tier_asked_for() {
 
 #[tokio::test]
 async fn the_data_revision_rises_with_every_committed_change_and_not_when_a_session_ends() {
-    let test = seeded().await;
-    let ann = session_for(&test, "ann.maskell@example.org").await;
+    let test = TestDb::seeded().await;
+    let ann = test.session_for("ann.maskell@example.org").await;
     let revision = async || {
         sessions::viewer_for_token(&test.db, now(), &ann.token)
             .await
@@ -333,7 +311,7 @@ async fn the_data_revision_rises_with_every_committed_change_and_not_when_a_sess
     assert_eq!(revision().await, start, "reading changes nothing");
 
     // Signing in records the time of sign-in (a change); the session ending is none.
-    let session = session_for(&test, "jonas.dahl@example.org").await;
+    let session = test.session_for("jonas.dahl@example.org").await;
     let after_sign_in = revision().await;
     sessions::sign_out(&test.db, &session.token)
         .await
@@ -382,7 +360,7 @@ async fn every_migration_can_be_undone_and_done_again() {
             meetings: 6
         }
     );
-    let ann = session_for(&test, "ann.maskell@example.org").await;
+    let ann = test.session_for("ann.maskell@example.org").await;
     let viewer = sessions::viewer_for_token(&test.db, now(), &ann.token)
         .await
         .expect("the query")

@@ -4,6 +4,15 @@ use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 
 use crate::server::db;
 
+/// The instant tests live at: 1 March 2022, 09:00 UTC, inside the demo taskforce's year.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    chrono::Utc
+        .with_ymd_and_hms(2022, 3, 1, 9, 0, 0)
+        .single()
+        .expect("a valid instant")
+}
+
 pub struct TestDb {
     pub url: String,
     pub db: DatabaseConnection,
@@ -11,6 +20,34 @@ pub struct TestDb {
 }
 
 impl TestDb {
+    /// A fresh database with the demo taskforce seeded at [`now`].
+    pub async fn seeded() -> TestDb {
+        let test = TestDb::fresh().await;
+        crate::server::seed::seed_demo(&test.db, now())
+            .await
+            .expect("seed");
+        test
+    }
+
+    /// Signs a demo person in at [`now`].
+    pub async fn session_for(&self, email: &str) -> crate::server::services::sessions::SignedIn {
+        let address = crate::model::EmailAddress::parse(email).expect("a valid address");
+        crate::server::services::sessions::sign_in(
+            &self.db,
+            now(),
+            &address,
+            crate::server::seed::DEMO_PASSWORD.into(),
+            12,
+        )
+        .await
+        .expect("demo sign-in")
+    }
+
+    /// A signed-in demo person.
+    pub async fn user(&self, email: &str) -> crate::model::CurrentUser {
+        self.session_for(email).await.user
+    }
+
     /// A migrated, empty database. Panics (it is for tests) with the reason if it cannot.
     pub async fn fresh() -> TestDb {
         let suffix = crate::server::auth::hex(&rand::random::<[u8; 6]>());

@@ -4,7 +4,6 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use chrono::{TimeZone, Utc};
 use reqwest::header::{ACCEPT, CONTENT_TYPE, COOKIE, HeaderMap, LOCATION, ORIGIN, SET_COOKIE};
 use reqwest::{Client, StatusCode, redirect};
 
@@ -13,7 +12,7 @@ use app::server::testing::TestDb;
 use server::config::Config;
 use server::startup;
 
-pub const PASSWORD: &str = "demo-taskforce";
+pub use app::server::seed::DEMO_PASSWORD as PASSWORD;
 pub const HTML: &str = "text/html,application/xhtml+xml";
 
 pub struct TestApp {
@@ -61,9 +60,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         worker_tasks: 1,
         page_cache_mb: 16,
     };
-    let clock = Arc::new(FixedClock::at(
-        Utc.with_ymd_and_hms(2022, 3, 1, 9, 0, 0).unwrap(),
-    ));
+    let clock = Arc::new(FixedClock::at(app::server::testing::now()));
     adjust(&mut config);
     let mut state = startup::prepare(&config, clock).await.expect("app starts");
     let queries = Arc::new(AtomicUsize::new(0));
