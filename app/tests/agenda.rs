@@ -4,8 +4,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{Duration, TimeZone, Utc};
 
-use app::model::MeetingStatus;
 use app::model::agenda::{ItemDraft, ItemForm, ItemKind, MeetingDraft, Transition};
+use app::model::{CurrentUser, MeetingStatus};
 use app::server::auth::{SecretariatAccess, require_secretariat};
 use app::server::error::DomainError;
 use app::server::services::agenda::Placement;
@@ -21,6 +21,16 @@ async fn mail(test: &TestDb) -> MailContext {
     MailContext::load(&test.db, "http://taskforce.example.org")
         .await
         .expect("a mail context")
+}
+
+/// One lifecycle step, without a comment.
+async fn step(
+    test: &TestDb,
+    who: &CurrentUser,
+    id: i32,
+    step: Transition,
+) -> Result<MeetingStatus, DomainError> {
+    meeting_admin::transition(&test.db, who, &mail(test).await, now(), id, step, "").await
 }
 
 fn draft_meeting() -> MeetingDraft {
@@ -397,17 +407,9 @@ async fn a_meeting_goes_from_draft_through_the_chairs_review_to_published_and_he
     let member = test.user("jonas.dahl@example.org").await;
 
     assert_eq!(
-        meeting_admin::transition(
-            &test.db,
-            &ann,
-            &mail(&test).await,
-            now(),
-            id,
-            Transition::SubmitForReview,
-            ""
-        )
-        .await
-        .unwrap(),
+        step(&test, &ann, id, Transition::SubmitForReview)
+            .await
+            .unwrap(),
         MeetingStatus::InReview
     );
     assert!(
@@ -423,76 +425,29 @@ async fn a_meeting_goes_from_draft_through_the_chairs_review_to_published_and_he
     ));
     assert!(
         matches!(
-            meeting_admin::transition(
-                &test.db,
-                &ann,
-                &mail(&test).await,
-                now(),
-                id,
-                Transition::Publish,
-                ""
-            )
-            .await,
+            step(&test, &ann, id, Transition::Publish).await,
             Err(DomainError::WrongStatus)
         ),
         "not before the chair approves"
     );
     assert!(
         matches!(
-            meeting_admin::transition(
-                &test.db,
-                &ann,
-                &mail(&test).await,
-                now(),
-                id,
-                Transition::Approve,
-                ""
-            )
-            .await,
+            step(&test, &ann, id, Transition::Approve).await,
             Err(DomainError::Forbidden)
         ),
         "only the chair approves"
     );
 
-    meeting_admin::transition(
-        &test.db,
-        &chair,
-        &mail(&test).await,
-        now(),
-        id,
-        Transition::Approve,
-        "",
-    )
-    .await
-    .unwrap();
+    step(&test, &chair, id, Transition::Approve).await.unwrap();
     assert!(
         matches!(
-            meeting_admin::transition(
-                &test.db,
-                &chair,
-                &mail(&test).await,
-                now(),
-                id,
-                Transition::Publish,
-                ""
-            )
-            .await,
+            step(&test, &chair, id, Transition::Publish).await,
             Err(DomainError::Forbidden)
         ),
         "the secretariat publishes"
     );
     assert_eq!(
-        meeting_admin::transition(
-            &test.db,
-            &ann,
-            &mail(&test).await,
-            now(),
-            id,
-            Transition::Publish,
-            ""
-        )
-        .await
-        .unwrap(),
+        step(&test, &ann, id, Transition::Publish).await.unwrap(),
         MeetingStatus::Published
     );
 
@@ -500,41 +455,12 @@ async fn a_meeting_goes_from_draft_through_the_chairs_review_to_published_and_he
     assert_eq!(seen.meeting.status, MeetingStatus::Published);
     assert_eq!(seen.items.len(), 3);
     assert!(matches!(
-        meeting_admin::transition(
-            &test.db,
-            &member,
-            &mail(&test).await,
-            now(),
-            id,
-            Transition::MarkHeld,
-            ""
-        )
-        .await,
+        step(&test, &member, id, Transition::MarkHeld).await,
         Err(DomainError::Forbidden)
     ));
-    meeting_admin::transition(
-        &test.db,
-        &ann,
-        &mail(&test).await,
-        now(),
-        id,
-        Transition::MarkHeld,
-        "",
-    )
-    .await
-    .unwrap();
+    step(&test, &ann, id, Transition::MarkHeld).await.unwrap();
     assert_eq!(
-        meeting_admin::transition(
-            &test.db,
-            &ann,
-            &mail(&test).await,
-            now(),
-            id,
-            Transition::Close,
-            ""
-        )
-        .await
-        .unwrap(),
+        step(&test, &ann, id, Transition::Close).await.unwrap(),
         MeetingStatus::Closed
     );
 }
@@ -545,17 +471,9 @@ async fn the_chair_sends_a_draft_back_with_a_comment_and_a_comment_is_required()
     let (access, id) = new_meeting(&test).await;
     let ann = access.user().clone();
     let chair = test.user("marie.louise.refsgaard@example.org").await;
-    meeting_admin::transition(
-        &test.db,
-        &ann,
-        &mail(&test).await,
-        now(),
-        id,
-        Transition::SubmitForReview,
-        "",
-    )
-    .await
-    .unwrap();
+    step(&test, &ann, id, Transition::SubmitForReview)
+        .await
+        .unwrap();
     let empty = meeting_admin::transition(
         &test.db,
         &chair,
@@ -592,28 +510,10 @@ async fn changing_an_approved_agenda_withdraws_the_approval() {
     let (access, id) = new_meeting(&test).await;
     let ann = access.user().clone();
     let chair = test.user("marie.louise.refsgaard@example.org").await;
-    meeting_admin::transition(
-        &test.db,
-        &ann,
-        &mail(&test).await,
-        now(),
-        id,
-        Transition::SubmitForReview,
-        "",
-    )
-    .await
-    .unwrap();
-    meeting_admin::transition(
-        &test.db,
-        &chair,
-        &mail(&test).await,
-        now(),
-        id,
-        Transition::Approve,
-        "",
-    )
-    .await
-    .unwrap();
+    step(&test, &ann, id, Transition::SubmitForReview)
+        .await
+        .unwrap();
+    step(&test, &chair, id, Transition::Approve).await.unwrap();
     assert!(
         agenda::meeting_detail(&test.db, &ann, id)
             .await
