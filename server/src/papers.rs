@@ -121,8 +121,17 @@ pub async fn upload(
         ))
         .into_response()
     };
-    let refuse =
-        |problem: UploadProblem| back(format!("error=invalid&errs=file:{}", upload_code(problem)));
+    // The page words the refusal; a size refusal carries the limit this server enforces.
+    let refuse = |problem: UploadProblem| {
+        let limit = match problem {
+            UploadProblem::TooLarge { limit_mb } => format!("&limit_mb={limit_mb}"),
+            _ => String::new(),
+        };
+        back(format!(
+            "error=invalid&errs=file:{}{limit}",
+            upload_code(problem)
+        ))
+    };
 
     let limit = state.settings.upload_max_mb * 1024 * 1024;
     let dir = state.settings.files_dir.clone();

@@ -225,10 +225,12 @@ async fn a_file_over_the_size_limit_is_refused_and_leaves_nothing_behind() {
     big.resize(1024 * 1024 + 10, b' ');
     let response = app.upload(4, item, &ann, "stor.pdf", big, &[]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let back = location(&response);
+    assert!(back.contains("errs=file:too_large"), "{back}");
+    let page = app.get(&back, Some(&ann)).await.text().await.unwrap();
     assert!(
-        location(&response).contains("errs=file:too_large"),
-        "{}",
-        location(&response)
+        page.contains("Filen er større end 1 MB."),
+        "the limit this server enforces (UPLOAD_MAX_MB=1), not the default"
     );
     assert_eq!(app.stored_files(), 0);
     assert!(app.version_ids(4, item, &ann).await.is_empty());

@@ -14,9 +14,14 @@ pub struct FormErrors {
     general: Memo<Option<String>>,
 }
 
-fn upload_message(t: &Texts, code: &str) -> Option<String> {
+/// An upload refusal in words; a size refusal names the limit the server sent back with it.
+fn upload_message(t: &Texts, code: &str, limit_mb: Option<&str>) -> Option<String> {
     Some(match code {
-        "too_large" => t.err_upload_too_large.replace("{mb}", "25"),
+        "too_large" => {
+            let limit =
+                limit_mb.filter(|mb| !mb.is_empty() && mb.bytes().all(|b| b.is_ascii_digit()))?;
+            t.err_upload_too_large.replace("{mb}", limit)
+        }
         "type" => t.err_upload_type.to_string(),
         "empty" => t.err_upload_empty.to_string(),
         "no_file" => t.err_upload_no_file.to_string(),
@@ -34,7 +39,7 @@ pub fn errors_from_query(query: &ParamsMap, t: &'static Texts, lang: Lang) -> Ve
         .filter_map(|(field, code)| {
             let message = FormProblem::from_code(code)
                 .map(|p| problem_message(lang, p).to_string())
-                .or_else(|| upload_message(t, code))?;
+                .or_else(|| upload_message(t, code, query.get_str("limit_mb")))?;
             Some(FieldError {
                 field: field.to_string(),
                 code: code.to_string(),
