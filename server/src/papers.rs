@@ -243,15 +243,20 @@ pub async fn download(
         }
     };
     let path = state.settings.files_dir.join(&version.stored_name);
-    let bytes = match tokio::fs::read(&path).await {
-        Ok(bytes) => bytes,
+    // Streamed from disk: a paper may be as large as UPLOAD_MAX_MB, and is never held whole.
+    let file = match tokio::fs::File::open(&path).await {
+        Ok(file) => file,
         Err(error) => {
             tracing::error!(%error, version = version.id, "a stored paper is missing");
             return plain(StatusCode::NOT_FOUND, "Ikke fundet. / Not found.\n");
         }
     };
-    let mut response = Response::new(Body::from(bytes));
+    let length = file.metadata().await.map(|m| m.len()).ok();
+    let mut response = Response::new(Body::from_stream(tokio_util::io::ReaderStream::new(file)));
     let headers = response.headers_mut();
+    if let Some(length) = length {
+        headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+    }
     headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_str(&version.content_type)

@@ -103,6 +103,14 @@ async fn a_paper_uploaded_by_the_secretariat_downloads_for_a_member_byte_for_byt
         .unwrap()
         .to_string();
     assert!(disposition.starts_with("attachment;"), "{disposition}");
+    assert_eq!(
+        download
+            .headers()
+            .get("content-length")
+            .and_then(|v| v.to_str().ok()),
+        Some(PDF.len().to_string().as_str()),
+        "streamed with its length"
+    );
     assert_eq!(download.bytes().await.unwrap().as_ref(), PDF);
 }
 
