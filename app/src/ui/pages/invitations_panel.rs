@@ -10,7 +10,8 @@ use crate::model::Lang;
 use crate::model::invitations::InvitationsView;
 use crate::model::invitations::OutboxRow;
 use crate::model::time::format_stamp;
-use crate::ui::forms::{FieldMessage, FormErrors};
+use crate::ui::components::Field;
+use crate::ui::forms::FormErrors;
 use crate::ui::{session, use_app};
 
 /// The panel's actions. The meeting page owns them, and its data follows each of them.
@@ -152,16 +153,10 @@ pub fn InvitationsPanel(
                     <summary>{t.add_guest_heading}</summary>
                     <ActionForm action=invite attr:novalidate=true>
                         <input type="hidden" name="input[meeting_id]" value=meeting_id/>
-                        <div class="form-group" class:form-error=move || errors.field("guest_name").get().is_some()>
-                            <label class="form-label" for="guest_name">{t.guest_name}</label>
-                            <FieldMessage id="guest_name" error=errors.field("guest_name")/>
-                            <input class="form-input" id="guest_name" name="input[name]" type="text" value=kept("guest_name")/>
-                        </div>
-                        <div class="form-group" class:form-error=move || errors.field("guest_email").get().is_some()>
-                            <label class="form-label" for="guest_email">{t.guest_email}</label>
-                            <FieldMessage id="guest_email" error=errors.field("guest_email")/>
-                            <input class="form-input" id="guest_email" name="input[email]" type="email" value=kept("guest_email")/>
-                        </div>
+                        <Field id="guest_name" name="input[name]" label=t.guest_name
+                            value=Signal::stored(kept("guest_name")) error=errors.field("guest_name")/>
+                        <Field id="guest_email" name="input[email]" label=t.guest_email kind="email"
+                            value=Signal::stored(kept("guest_email")) error=errors.field("guest_email")/>
                         <div class="form-group">
                             <label class="form-label" for="guest_language">{t.guest_language}</label>
                             <select class="form-select" id="guest_language" name="input[language]">
