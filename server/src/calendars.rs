@@ -1,6 +1,7 @@
 //! Calendar downloads and personal feeds (METHOD:PUBLISH, no organiser or attendees). Feeds
 //! are read by calendar programs without a session, so they are addressed by a secret token
 //! the person can renew.
+use app::server::error::Chain;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -38,8 +39,8 @@ fn not_found() -> Response {
 }
 
 /// A 500 for a calendar that could not be made, with the reason in the log only.
-fn failed(error: impl std::fmt::Display) -> Response {
-    tracing::error!(%error, "calendar download");
+fn failed(error: impl std::error::Error + 'static) -> Response {
+    tracing::error!(error = %Chain(&error), "calendar download");
     (StatusCode::INTERNAL_SERVER_ERROR, "Error.\n").into_response()
 }
 

@@ -11,6 +11,7 @@
 //! Only plain `GET`s of signed-in people are kept: no query string (form errors and kept values
 //! travel there), no answer-link pages (they depend on the clock), no `Set-Cookie` in the answer,
 //! and only `200 OK`.
+use app::server::error::Chain;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -190,7 +191,7 @@ pub async fn serve_from_cache(
             response
         }
         Err(error) => {
-            tracing::error!(%error, "a rendered page could not be read");
+            tracing::error!(error = %Chain(&error), "a rendered page could not be read");
             let mut response = Response::new(Body::empty());
             *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
             response

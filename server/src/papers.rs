@@ -1,5 +1,6 @@
 //! Uploading and downloading papers: plain HTTP routes (multipart in, file out) so they work
 //! the same with JavaScript on or off. Every check runs on the server.
+use app::server::error::Chain;
 use std::path::{Path as FsPath, PathBuf};
 
 use axum::body::Body;
@@ -48,7 +49,7 @@ async fn receive_file(
     let name = clean_name(field.file_name().unwrap_or_default());
     let temp = dir.join(format!("upload-{}.part", stored_name()));
     let mut file = tokio::fs::File::create(&temp).await.map_err(|e| {
-        tracing::error!(error = %e, "cannot create an upload file");
+        tracing::error!(error = %Chain(&e), "cannot create an upload file");
         UploadProblem::NoFile
     })?;
     let mut hasher = Sha256::new();
@@ -184,7 +185,7 @@ pub async fn upload(
     let stored = stored_name();
     let final_path = dir.join(&stored);
     if let Err(error) = tokio::fs::rename(&file.temp, &final_path).await {
-        tracing::error!(%error, "cannot move an upload into place");
+        tracing::error!(error = %Chain(&error), "cannot move an upload into place");
         discard(&file.temp).await;
         return plain(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -212,7 +213,7 @@ pub async fn upload(
                 DomainError::NotFound => plain(StatusCode::NOT_FOUND, "Not found.\n"),
                 DomainError::WrongStatus => back("error=status".into()),
                 other => {
-                    tracing::error!(error = %other, "cannot record an upload");
+                    tracing::error!(error = %Chain(&other), "cannot record an upload");
                     plain(
                         StatusCode::INTERNAL_SERVER_ERROR,
                         "Upload failed. Try again.\n",
@@ -238,7 +239,7 @@ pub async fn download(
             return plain(StatusCode::NOT_FOUND, "Ikke fundet. / Not found.\n");
         }
         Err(error) => {
-            tracing::error!(%error, "download failed");
+            tracing::error!(error = %Chain(&error), "download failed");
             return plain(StatusCode::INTERNAL_SERVER_ERROR, "Error.\n");
         }
     };
@@ -247,7 +248,7 @@ pub async fn download(
     let file = match tokio::fs::File::open(&path).await {
         Ok(file) => file,
         Err(error) => {
-            tracing::error!(%error, version = version.id, "a stored paper is missing");
+            tracing::error!(error = %Chain(&error), version = version.id, "a stored paper is missing");
             return plain(StatusCode::NOT_FOUND, "Ikke fundet. / Not found.\n");
         }
     };

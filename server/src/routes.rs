@@ -1,4 +1,5 @@
 //! Plain axum routes and layers around the Leptos app.
+use app::server::error::Chain;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
@@ -25,7 +26,7 @@ pub async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     match state.db.ping().await {
         Ok(()) => (StatusCode::OK, "ok\n"),
         Err(error) => {
-            tracing::error!(%error, "health check: database does not answer");
+            tracing::error!(error = %Chain(&error), "health check: database does not answer");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n")
         }
     }

@@ -1,4 +1,5 @@
 //! Building the app on a given listener, so tests can bind port 0.
+use app::server::error::Chain;
 use std::sync::Arc;
 
 use axum::Router;
@@ -173,14 +174,16 @@ async fn worker_loop(state: AppState, mailer: Mailer, reminders: bool) {
                     {
                         Ok(0) => {}
                         Ok(count) => tracing::info!(count, "reminders queued"),
-                        Err(error) => tracing::error!(%error, "reminders could not be queued"),
+                        Err(error) => {
+                            tracing::error!(error = %Chain(&error), "reminders could not be queued")
+                        }
                     }
                 }
                 tokio::time::sleep(std::time::Duration::from_millis(500)).await;
             }
             Ok(_) => {}
             Err(error) => {
-                tracing::error!(%error, "outbox worker");
+                tracing::error!(error = %Chain(&error), "outbox worker");
                 tokio::time::sleep(std::time::Duration::from_secs(5)).await;
             }
         }

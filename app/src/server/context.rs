@@ -144,7 +144,7 @@ impl Caller {
 }
 
 fn internal(error: &DomainError) -> AppError {
-    tracing::error!(error = %error, "internal error");
+    tracing::error!(error = %crate::server::error::Chain(error), "internal error");
     AppError::Internal
 }
 

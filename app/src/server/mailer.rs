@@ -3,6 +3,7 @@
 //! embedded demo shows real invitations.
 use std::path::PathBuf;
 
+use crate::server::error::Chain;
 use lettre::address::Envelope;
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
@@ -95,7 +96,8 @@ impl Mailer {
                     .send_raw(&envelope, bytes)
                     .await
                     .map(|_| ())
-                    .map_err(|e| e.to_string())
+                    // lettre's top-level text ("network error") hides the reason beneath it.
+                    .map_err(|e| Chain(&e).to_string())
             }
             Mailer::Files(dir) => {
                 let name: String = message_id
@@ -111,7 +113,7 @@ impl Mailer {
                 let temp = dir.join(format!("{name}.eml.part"));
                 tokio::fs::write(&temp, bytes)
                     .await
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| format!("{}: {e}", temp.display()))?;
                 tokio::fs::rename(&temp, dir.join(format!("{name}.eml")))
                     .await
                     .map_err(|e| e.to_string())
