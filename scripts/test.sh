@@ -3,7 +3,7 @@
 #   lint        cargo fmt, clippy -D warnings for ssr (native) and hydrate (wasm32), and a
 #               guard that no server crate reaches the browser bundle
 #   unit+sqlite unit and property tests, service tests and HTTP tests on fresh SQLite files
-#   postgres    the service and HTTP tests again, each on a fresh PostgreSQL database
+#   postgres    every integration-test binary again, each test on a fresh PostgreSQL database
 #               (skipped when none answers at 127.0.0.1:5432, unless REQUIRE_POSTGRES=1)
 #   browser     Playwright in Debian's Chromium, JavaScript on and off, with axe-core scans
 source "$(dirname "$0")/lib.sh"
@@ -55,8 +55,10 @@ drop_test_databases() {
 
 postgres_tier() {
   drop_test_databases
+  # Every integration-test binary, not a hand-kept list: a new test file cannot be forgotten
+  # here. The few that touch no database simply pass again.
   TEST_DATABASE_URL="$PG_ADMIN_URL" cargo nextest run --locked --workspace --exclude frontend \
-    --no-fail-fast -E 'binary(services) | binary(http) | binary(agenda) | binary(papers) | binary(invitations) | binary(instances) | binary(calendars) | binary(page_cache)'
+    --no-fail-fast -E 'kind(test)'
   local status=$?
   drop_test_databases
   return $status
