@@ -148,8 +148,8 @@ pub async fn user_for_token(
 #[derive(Debug, Clone)]
 pub struct Viewer {
     pub user: CurrentUser,
-    /// Grows with every committed change to anything a page shows (see the `data_revision`
-    /// migration); a page rendered at one revision is current for as long as it is unchanged.
+    /// Grows with every committed change to anything a page shows (see the `revision`
+    /// module of the migrations); a page rendered at one revision is current for as long as it is unchanged.
     pub revision: i64,
 }
 
@@ -174,7 +174,9 @@ pub async fn viewer_for_token(
         .column(person::Column::Role)
         .column(person::Column::Language)
         .column(user_account::Column::Id)
-        .expr(Expr::cust("(SELECT n FROM data_revision WHERE id = 1)"))
+        .expr(Expr::cust(
+            "(SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM revision)",
+        ))
         .join(JoinType::InnerJoin, session_account)
         .join(JoinType::InnerJoin, user_account::Relation::Person.def())
         .filter(session::Column::TokenHash.eq(token_hash(token)))
