@@ -211,6 +211,10 @@ pub struct Texts {
     pub opt_in_off: &'static str,
     pub opt_in_start: &'static str,
     pub opt_in_stop: &'static str,
+    /// How near a meeting is, next to its date ("om {days} dage" for two days or more).
+    pub starts_today: &'static str,
+    pub starts_tomorrow: &'static str,
+    pub starts_in_days: &'static str,
 }
 
 pub static DA: Texts = Texts {
@@ -421,6 +425,9 @@ pub static DA: Texts = Texts {
     opt_in_off: "Som sekretariat får du ikke invitationer til møderne, medmindre du vælger det.",
     opt_in_start: "Send mig invitationer",
     opt_in_stop: "Stop invitationerne til mig",
+    starts_today: "i dag",
+    starts_tomorrow: "i morgen",
+    starts_in_days: "om {days} dage",
 };
 
 pub static EN: Texts = Texts {
@@ -631,6 +638,9 @@ pub static EN: Texts = Texts {
     opt_in_off: "As secretariat you do not get invitations to the meetings unless you choose to.",
     opt_in_start: "Send me invitations",
     opt_in_stop: "Stop the invitations to me",
+    starts_today: "today",
+    starts_tomorrow: "tomorrow",
+    starts_in_days: "in {days} days",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

@@ -111,7 +111,7 @@ async fn every_table_a_page_may_show_raises_the_revision_when_it_changes() {
         for event in ["insert", "update", "delete"] {
             let found = covered.iter().any(|c| {
                 if test.backend() == "sqlite" {
-                    c == &format!("{table}:{table}_{event}_revision")
+                    c == &format!("{table}:{table}_{event}_rev")
                 } else {
                     c == &format!("{table}:{event}")
                 }

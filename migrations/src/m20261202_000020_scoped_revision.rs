@@ -46,6 +46,12 @@ async fn read_number(manager: &SchemaManager<'_>, sql: &str) -> Result<i64, DbEr
 /// instance never sees the revision fall.
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
+    /// One transaction on SQLite too: without it each statement may go to another pooled
+    /// connection, and a half-done swap of triggers must never be seen.
+    fn use_transaction(&self) -> Option<bool> {
+        Some(true)
+    }
+
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let reached = read_number(manager, "SELECT n FROM data_revision WHERE id = 1").await?;
         single::Migration.down(manager).await?;

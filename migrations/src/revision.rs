@@ -62,7 +62,7 @@ pub async fn cover(manager: &SchemaManager<'_>, table: &str, scope: &Scope) -> R
     match manager.get_database_backend() {
         DbBackend::Postgres => {
             db.execute_unprepared(&format!(
-                "CREATE FUNCTION {table}_revision() RETURNS trigger LANGUAGE plpgsql AS $$ \
+                "CREATE FUNCTION {table}_rev() RETURNS trigger LANGUAGE plpgsql AS $$ \
                  BEGIN \
                    IF TG_OP <> 'INSERT' THEN PERFORM bump_revision({old}); END IF; \
                    IF TG_OP <> 'DELETE' THEN PERFORM bump_revision({new}); END IF; \
@@ -71,8 +71,8 @@ pub async fn cover(manager: &SchemaManager<'_>, table: &str, scope: &Scope) -> R
             ))
             .await?;
             db.execute_unprepared(&format!(
-                "CREATE TRIGGER {table}_revision AFTER INSERT OR UPDATE OR DELETE ON {table} \
-                 FOR EACH ROW EXECUTE FUNCTION {table}_revision()"
+                "CREATE TRIGGER {table}_rev AFTER INSERT OR UPDATE OR DELETE ON {table} \
+                 FOR EACH ROW EXECUTE FUNCTION {table}_rev()"
             ))
             .await?;
         }
@@ -89,7 +89,7 @@ pub async fn cover(manager: &SchemaManager<'_>, table: &str, scope: &Scope) -> R
                 ("delete", bump(&old)),
             ] {
                 db.execute_unprepared(&format!(
-                    "CREATE TRIGGER {table}_{event}_revision AFTER {} ON {table} \
+                    "CREATE TRIGGER {table}_{event}_rev AFTER {} ON {table} \
                      BEGIN {body} END",
                     event.to_uppercase()
                 ))
@@ -105,14 +105,14 @@ pub async fn uncover(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbE
     let db = manager.get_connection();
     match manager.get_database_backend() {
         DbBackend::Postgres => {
-            db.execute_unprepared(&format!("DROP TRIGGER {table}_revision ON {table}"))
+            db.execute_unprepared(&format!("DROP TRIGGER {table}_rev ON {table}"))
                 .await?;
-            db.execute_unprepared(&format!("DROP FUNCTION {table}_revision()"))
+            db.execute_unprepared(&format!("DROP FUNCTION {table}_rev()"))
                 .await?;
         }
         _ => {
             for event in ["insert", "update", "delete"] {
-                db.execute_unprepared(&format!("DROP TRIGGER {table}_{event}_revision"))
+                db.execute_unprepared(&format!("DROP TRIGGER {table}_{event}_rev"))
                     .await?;
             }
         }

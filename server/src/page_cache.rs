@@ -20,9 +20,10 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
+use chrono::{DateTime, Utc};
 
 use app::server::auth::session_token;
-use app::server::context::SignedInViewer;
+use app::server::context::{PageTrueUntil, SignedInViewer};
 use app::server::csp;
 use app::server::services::sessions;
 use app::server::state::AppState;
@@ -52,6 +53,8 @@ struct Page {
     body: Bytes,
     /// The Content-Security-Policy nonce the page was rendered with.
     nonce: Option<String>,
+    /// When something the page says stops being true ("in 2 days"); not served from then on.
+    true_until: Option<DateTime<Utc>>,
 }
 
 impl Page {
@@ -61,6 +64,7 @@ impl Page {
             mut headers,
             mut body,
             nonce,
+            ..
         } = self;
         if let Some(old) = nonce
             && let Ok(text) = std::str::from_utf8(&body)
@@ -97,11 +101,12 @@ impl PageCache {
         self.budget > 0
     }
 
-    fn get(&self, key: &(i32, String), revision: i64) -> Option<Page> {
+    fn get(&self, key: &(i32, String), revision: i64, now: DateTime<Utc>) -> Option<Page> {
         let pages = self.pages.lock().ok()?;
         (pages.revision == revision)
             .then(|| pages.pages.get(key).cloned())
             .flatten()
+            .filter(|page| page.true_until.is_none_or(|until| now < until))
     }
 
     fn put(&self, key: (i32, String), revision: i64, page: Page) {
@@ -159,10 +164,12 @@ pub async fn serve_from_cache(
         return next.run(request).await;
     }
     let key = (viewer.user.account_id, request.uri().path().to_string());
-    if let Some(page) = cache.get(&key, viewer.revision) {
+    if let Some(page) = cache.get(&key, viewer.revision, state.clock.now()) {
         return page.into_response();
     }
+    let true_until = PageTrueUntil::default();
     request.extensions_mut().insert(SignedInViewer(viewer.user));
+    request.extensions_mut().insert(true_until.clone());
     let response = next.run(request).await;
     if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
         return response;
@@ -182,6 +189,7 @@ pub async fn serve_from_cache(
                         .and_then(|v| v.to_str().ok())
                         .and_then(csp::nonce_of)
                         .map(str::to_string),
+                    true_until: true_until.get(),
                 },
             );
             let mut response = Response::from_parts(parts, Body::from(bytes));
@@ -208,7 +216,28 @@ mod tests {
             headers: HeaderMap::new(),
             body: Bytes::from(vec![b'x'; size]),
             nonce: None,
+            true_until: None,
         }
+    }
+
+    fn t0() -> DateTime<Utc> {
+        use chrono::TimeZone;
+        Utc.with_ymd_and_hms(2022, 3, 1, 9, 0, 0)
+            .single()
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_page_is_not_served_once_something_it_says_is_no_longer_true() {
+        let cache = PageCache::new(1);
+        let until = t0() + chrono::Duration::hours(3);
+        let mut kept = page(10);
+        kept.true_until = Some(until);
+        cache.put(key(1, "/meetings/4"), 7, kept);
+        assert!(cache.get(&key(1, "/meetings/4"), 7, t0()).is_some());
+        let just_before = until - chrono::Duration::seconds(1);
+        assert!(cache.get(&key(1, "/meetings/4"), 7, just_before).is_some());
+        assert!(cache.get(&key(1, "/meetings/4"), 7, until).is_none());
     }
 
     fn key(account: i32, path: &str) -> (i32, String) {
@@ -219,10 +248,10 @@ mod tests {
     fn a_page_is_served_again_only_at_the_revision_it_was_rendered_at() {
         let cache = PageCache::new(1);
         cache.put(key(1, "/meetings/4"), 7, page(10));
-        assert!(cache.get(&key(1, "/meetings/4"), 7).is_some());
-        assert!(cache.get(&key(1, "/meetings/4"), 8).is_none());
-        assert!(cache.get(&key(2, "/meetings/4"), 7).is_none());
-        assert!(cache.get(&key(1, "/meetings/5"), 7).is_none());
+        assert!(cache.get(&key(1, "/meetings/4"), 7, t0()).is_some());
+        assert!(cache.get(&key(1, "/meetings/4"), 8, t0()).is_none());
+        assert!(cache.get(&key(2, "/meetings/4"), 7, t0()).is_none());
+        assert!(cache.get(&key(1, "/meetings/5"), 7, t0()).is_none());
     }
 
     #[test]
@@ -230,8 +259,8 @@ mod tests {
         let cache = PageCache::new(1);
         cache.put(key(1, "/"), 7, page(10));
         cache.put(key(2, "/"), 8, page(10));
-        assert!(cache.get(&key(1, "/"), 7).is_none());
-        assert!(cache.get(&key(2, "/"), 8).is_some());
+        assert!(cache.get(&key(1, "/"), 7, t0()).is_none());
+        assert!(cache.get(&key(2, "/"), 8, t0()).is_some());
     }
 
     #[test]
@@ -239,8 +268,8 @@ mod tests {
         let cache = PageCache::new(1);
         cache.put(key(1, "/"), 8, page(10));
         cache.put(key(2, "/"), 7, page(10));
-        assert!(cache.get(&key(2, "/"), 7).is_none());
-        assert!(cache.get(&key(2, "/"), 8).is_none());
+        assert!(cache.get(&key(2, "/"), 7, t0()).is_none());
+        assert!(cache.get(&key(2, "/"), 8, t0()).is_none());
     }
 
     #[test]
@@ -251,7 +280,7 @@ mod tests {
         }
         let used = cache.pages.lock().map(|p| p.used).unwrap_or(usize::MAX);
         assert!(used <= 1024 * 1024, "{used}");
-        assert!(cache.get(&key(19, "/"), 1).is_some());
+        assert!(cache.get(&key(19, "/"), 1, t0()).is_some());
     }
 
     /// A kept page rendered with the nonce `oldnonce` on `scripts` scripts.
@@ -264,6 +293,7 @@ mod tests {
             headers,
             body: Bytes::from("<script nonce=\"oldnonce\">go()</script>".repeat(scripts)),
             nonce: Some("oldnonce".into()),
+            true_until: None,
         }
     }
 
@@ -305,6 +335,6 @@ mod tests {
         let cache = PageCache::new(0);
         cache.put(key(1, "/"), 1, page(1));
         assert!(!cache.enabled());
-        assert!(cache.get(&key(1, "/"), 1).is_none());
+        assert!(cache.get(&key(1, "/"), 1, t0()).is_none());
     }
 }

@@ -54,6 +54,33 @@ async fn a_page_asked_for_twice_without_a_change_between_is_served_from_memory()
 }
 
 #[tokio::test]
+async fn a_kept_page_that_counts_down_to_a_meeting_is_not_served_past_midnight() {
+    // Signed in for longer than the day the test moves through.
+    let app = spawn_app_with(|config| config.session_hours = 48).await;
+    let ann = app.sign_in(ANN).await;
+    // Meeting 4 is on Tuesday 5 April 2022; the clock stands at 1 March, 09:00 UTC.
+    let first = show(&app, "/meetings/4", &ann).await;
+    assert!(
+        first.html.contains("om 35 dage"),
+        "the countdown is on the page"
+    );
+    assert_eq!(show(&app, "/meetings/4", &ann).await.cache, "hit");
+
+    // 23:59 in Copenhagen: still true, still kept.
+    app.advance_clock(chrono::Duration::minutes(13 * 60 + 59));
+    let late = show(&app, "/meetings/4", &ann).await;
+    assert_eq!(late.cache, "hit");
+    assert!(late.html.contains("om 35 dage"));
+
+    // Midnight in Copenhagen (23:00 UTC): the kept page would now say something untrue.
+    app.advance_clock(chrono::Duration::minutes(1));
+    let next_day = show(&app, "/meetings/4", &ann).await;
+    assert_eq!(next_day.cache, "miss");
+    assert!(next_day.html.contains("om 34 dage"), "the new count");
+    assert!(!next_day.html.contains("om 35 dage"));
+}
+
+#[tokio::test]
 async fn a_change_shows_on_the_very_next_page_view() {
     let app = spawn_app().await;
     let ann = app.sign_in(ANN).await;

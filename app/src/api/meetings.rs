@@ -26,14 +26,24 @@ pub struct StatusChange {
 
 #[server(prefix = "/api", endpoint = "meeting")]
 pub async fn get_meeting(id: i32) -> Result<MeetingDetail, AppError> {
-    use crate::server::context::Caller;
+    use crate::model::time::starts_in;
+    use crate::server::context::{Caller, shown_until};
     use crate::server::services::agenda;
 
     let caller = Caller::load().await?;
     let user = caller.require_user()?;
-    agenda::meeting_detail(&caller.state.db, user, id)
+    let mut detail = agenda::meeting_detail(&caller.state.db, user, id)
         .await
-        .map_err(|e| caller.refuse(e))
+        .map_err(|e| caller.refuse(e))?;
+    let m = &detail.meeting;
+    if m.status.is_upcoming() && !detail.cancelled {
+        let now = caller.state.clock.now();
+        if let Some((when, until)) = starts_in(now, m.starts_at, &m.time_zone) {
+            detail.starts_in = Some(when);
+            shown_until(until);
+        }
+    }
+    Ok(detail)
 }
 
 #[server(prefix = "/api", endpoint = "meeting_save")]

@@ -126,6 +126,9 @@ pub struct MeetingDetail {
     pub overrun_minutes: i64,
     pub can: MeetingPermissions,
     pub people: Vec<PersonOption>,
+    /// How near the meeting is, when it has not begun (worked out on the server, by its clock).
+    #[serde(default)]
+    pub starts_in: Option<crate::model::time::StartsIn>,
 }
 
 /// One line of a meeting's audit log.

@@ -225,6 +225,41 @@ pub fn machine_readable(at: DateTime<Utc>, zone: &str) -> String {
 
 use chrono::Timelike;
 
+/// How near a meeting is, in the calendar days of its zone, as people say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum StartsIn {
+    Today,
+    Tomorrow,
+    Days(i64),
+}
+
+/// How near a meeting that has not begun is, and the instant that stops being true (the next
+/// midnight in the meeting's zone, or the start itself). `None` once it has begun.
+pub fn starts_in(
+    now: DateTime<Utc>,
+    starts_at: DateTime<Utc>,
+    zone: &str,
+) -> Option<(StartsIn, DateTime<Utc>)> {
+    if starts_at <= now {
+        return None;
+    }
+    let zone = Zone::parse(zone).unwrap_or(Zone::Utc);
+    let today = zone.to_local(now).date();
+    let days = (zone.to_local(starts_at).date() - today).num_days();
+    let midnight = today
+        .succ_opt()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .and_then(|local| zone.from_local(local).ok())
+        // No midnight is skipped in the zones we know; an hour is a safe answer regardless.
+        .unwrap_or(now + Duration::hours(1));
+    let when = match days {
+        0 => StartsIn::Today,
+        1 => StartsIn::Tomorrow,
+        n => StartsIn::Days(n),
+    };
+    Some((when, midnight.min(starts_at)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,5 +354,44 @@ mod tests {
             prop_assert!(back == at || back == at - Duration::hours(1));
             prop_assert_eq!(cph.to_local(back), cph.to_local(at));
         }
+    }
+
+    #[test]
+    fn a_meeting_counts_down_in_copenhagen_days_and_says_when_that_stops_being_true() {
+        let zone = "Europe/Copenhagen";
+        // Thursday 3 March 2022, 15:00 in Copenhagen (14:00 UTC).
+        let start = utc(2022, 3, 3, 14, 0);
+        // Tuesday 23:30 in Copenhagen is already Tuesday 22:30 UTC: two days to go, until
+        // Copenhagen's midnight (23:00 UTC), not UTC's.
+        assert_eq!(
+            starts_in(utc(2022, 3, 1, 22, 30), start, zone),
+            Some((StartsIn::Days(2), utc(2022, 3, 1, 23, 0)))
+        );
+        assert_eq!(
+            starts_in(utc(2022, 3, 1, 23, 0), start, zone),
+            Some((StartsIn::Tomorrow, utc(2022, 3, 2, 23, 0)))
+        );
+        assert_eq!(
+            starts_in(utc(2022, 3, 3, 8, 0), start, zone),
+            Some((StartsIn::Today, start)),
+            "on the day it holds until the meeting begins"
+        );
+        assert_eq!(starts_in(start, start, zone), None);
+    }
+
+    #[test]
+    fn the_countdown_follows_the_summer_time_midnight() {
+        // Saturday 26 March 2022 12:00 UTC; the clocks go forward that night, but midnight
+        // itself is still +01:00 (23:00 UTC).
+        let start = utc(2022, 3, 28, 8, 0);
+        assert_eq!(
+            starts_in(utc(2022, 3, 26, 12, 0), start, "Europe/Copenhagen"),
+            Some((StartsIn::Days(2), utc(2022, 3, 26, 23, 0)))
+        );
+        // And on Sunday the next midnight is +02:00 (22:00 UTC).
+        assert_eq!(
+            starts_in(utc(2022, 3, 27, 12, 0), start, "Europe/Copenhagen"),
+            Some((StartsIn::Tomorrow, utc(2022, 3, 27, 22, 0)))
+        );
     }
 }

@@ -27,6 +27,32 @@ type Known = (Option<CurrentUser>, Lang);
 #[derive(Clone, Debug)]
 pub struct SignedInViewer(pub CurrentUser);
 
+/// The soonest instant at which something the page being rendered shows stops being true
+/// ("in 2 days", "overdue"). The page cache puts one in each request it may keep and never
+/// serves the kept page at or after that instant.
+#[derive(Clone, Debug, Default)]
+pub struct PageTrueUntil(std::sync::Arc<std::sync::Mutex<Option<chrono::DateTime<chrono::Utc>>>>);
+
+impl PageTrueUntil {
+    pub fn note(&self, at: chrono::DateTime<chrono::Utc>) {
+        if let Ok(mut soonest) = self.0.lock() {
+            *soonest = Some(soonest.map_or(at, |known| known.min(at)));
+        }
+    }
+
+    pub fn get(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.0.lock().ok().and_then(|soonest| *soonest)
+    }
+}
+
+/// Every server function that reads the clock to say something on a page calls this with the
+/// instant the statement stops being true; a page kept in memory is then not served past it.
+pub fn shown_until(at: chrono::DateTime<chrono::Utc>) {
+    if let Some(until) = parts().and_then(|p| p.extensions.get::<PageTrueUntil>().cloned()) {
+        until.note(at);
+    }
+}
+
 /// The caller of a server function or the viewer of a page.
 pub struct Caller {
     pub state: AppState,

@@ -21,6 +21,8 @@ pub struct TestApp {
     pub files_dir: std::path::PathBuf,
     /// SQL statements the app has run so far.
     pub queries: Arc<AtomicUsize>,
+    /// The app's "now", standing still until a test moves it (none for a separate process).
+    clock: Option<Arc<FixedClock>>,
     _db: Option<TestDb>,
 }
 
@@ -62,7 +64,9 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     };
     let clock = Arc::new(FixedClock::at(app::server::testing::now()));
     adjust(&mut config);
-    let mut state = startup::prepare(&config, clock).await.expect("app starts");
+    let mut state = startup::prepare(&config, clock.clone())
+        .await
+        .expect("app starts");
     let queries = Arc::new(AtomicUsize::new(0));
     let seen = queries.clone();
     state.db.set_metric_callback(move |_| {
@@ -77,11 +81,20 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
             .expect("an HTTP client"),
         files_dir,
         queries,
+        clock: Some(clock),
         _db: Some(test_db),
     }
 }
 
 impl TestApp {
+    /// Moves the app's clock on.
+    pub fn advance_clock(&self, by: chrono::Duration) {
+        self.clock
+            .as_ref()
+            .expect("an app started by spawn_app, whose clock the test holds")
+            .advance(by);
+    }
+
     /// A client for an app already running at `base`, e.g. a separate process.
     pub fn at(base: String, files_dir: std::path::PathBuf) -> TestApp {
         TestApp {
@@ -92,6 +105,7 @@ impl TestApp {
                 .expect("an HTTP client"),
             files_dir,
             queries: Arc::new(AtomicUsize::new(0)),
+            clock: None,
             _db: None,
         }
     }

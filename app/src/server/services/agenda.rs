@@ -147,6 +147,7 @@ pub async fn meeting_detail(
         },
         meeting: summary,
         can,
+        starts_in: None,
     })
 }
 

@@ -5,7 +5,9 @@ use leptos_router::hooks::use_query_map;
 use crate::api::meetings::{ChangeStatus, ItemAction, ItemCommand, get_meeting};
 use crate::i18n::{Texts, kind_name, status_name, texts};
 use crate::model::agenda::{AgendaItemView, MeetingDetail, MeetingPermissions};
-use crate::model::time::{format_clock, format_date, format_time_range, machine_readable};
+use crate::model::time::{
+    StartsIn, format_clock, format_date, format_time_range, machine_readable,
+};
 use crate::model::{Lang, MeetingStatus};
 use crate::ui::components::PageError;
 use crate::ui::forms::{FieldMessage, FormErrors, errors_from_query, file_size};
@@ -92,7 +94,10 @@ fn MeetingView(
         <h1>{heading}</h1>
         <dl class="meeting-facts">
             <dt>{t.when_label}</dt>
-            <dd><time datetime=machine_readable(m.starts_at, &zone)>{format_date(lang, m.starts_at, &zone)}" "{format_time_range(lang, m.starts_at, m.ends_at, &zone)}</time></dd>
+            <dd>
+                <time datetime=machine_readable(m.starts_at, &zone)>{format_date(lang, m.starts_at, &zone)}" "{format_time_range(lang, m.starts_at, m.ends_at, &zone)}</time>
+                {detail.starts_in.map(|when| view! { " " <span class="starts-in">"("{starts_in_text(t, when)}")"</span> })}
+            </dd>
             <dt>{t.where_label}</dt>
             <dd>{m.location.clone()}{m.online_link.clone().map(|link| view! { " · "<a href=link>{t.join_online}</a> })}</dd>
             <dt>{t.col_status}</dt>
@@ -412,4 +417,12 @@ fn AgendaItem(
         </li>
     }
     .into_any()
+}
+
+fn starts_in_text(t: &Texts, when: StartsIn) -> String {
+    match when {
+        StartsIn::Today => t.starts_today.to_string(),
+        StartsIn::Tomorrow => t.starts_tomorrow.to_string(),
+        StartsIn::Days(days) => t.starts_in_days.replace("{days}", &days.to_string()),
+    }
 }
