@@ -1,13 +1,18 @@
 //! Plain axum routes and layers around the Leptos app.
 use app::server::error::Chain;
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::server_fn::error::{FromServerFnError, SERVER_FN_ERROR_HEADER};
 
+use app::error::AppError;
+use app::i18n::texts;
 use app::model::CurrentUser;
 use app::server::auth::session_token;
+use app::server::context::SignedInViewer;
+use app::server::policy::{self, Capability, Decision};
 use app::server::services::sessions;
 use app::server::state::AppState;
 
@@ -19,6 +24,103 @@ pub async fn session_user(state: &AppState, headers: &HeaderMap) -> Option<Curre
         .await
         .ok()
         .flatten()
+}
+
+/// The access policy in front of the server functions: an `/api/` call runs only if
+/// `app::server::policy` lets the caller in, before its arguments are even read. Refused:
+/// 401 signed out, 403 otherwise, with the error encoded as the server function would.
+pub async fn gate_server_functions(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path().to_string();
+    if !path.starts_with("/api/") {
+        return next.run(request).await;
+    }
+    match admit(&state, &mut request, policy::for_server_function(&path)).await {
+        Ok(()) => next.run(request).await,
+        Err((decision, user)) => {
+            let (status, error) = match decision {
+                Decision::SignInFirst => (StatusCode::UNAUTHORIZED, AppError::NotSignedIn),
+                _ => (
+                    StatusCode::FORBIDDEN,
+                    AppError::Forbidden(
+                        texts(user.map(|u| u.lang).unwrap_or_default())
+                            .err_forbidden
+                            .to_string(),
+                    ),
+                ),
+            };
+            let mut response = (
+                status,
+                [(header::CONTENT_TYPE, "application/json")],
+                error.ser(),
+            )
+                .into_response();
+            if let Ok(value) = HeaderValue::from_str(&path) {
+                response.headers_mut().insert(SERVER_FN_ERROR_HEADER, value);
+            }
+            response
+        }
+    }
+}
+
+/// The access policy in front of the plain routes (a route layer, so the route's pattern is
+/// known). Refused: signed out to the sign-in page, otherwise 403.
+pub async fn gate_plain_routes(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let pattern = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|m| m.as_str().to_string())
+        .unwrap_or_default();
+    let needed = policy::for_plain_route(request.method().as_str(), &pattern);
+    match admit(&state, &mut request, needed).await {
+        Ok(()) => next.run(request).await,
+        Err((Decision::SignInFirst, _)) => Redirect::to("/login").into_response(),
+        Err(_) => (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "Du har ikke adgang. / You do not have access.\n",
+        )
+            .into_response(),
+    }
+}
+
+/// Lets the request in when the policy allows it, keeping the signed-in person for the
+/// handler; or says why not (and who asked).
+async fn admit(
+    state: &AppState,
+    request: &mut Request,
+    needed: Option<Capability>,
+) -> Result<(), (Decision, Option<CurrentUser>)> {
+    if policy::is_public(needed) {
+        return Ok(());
+    }
+    let user = session_user(state, request.headers()).await;
+    match policy::decide(needed, user.as_ref()) {
+        Decision::Allowed => {
+            if let Some(user) = user {
+                request.extensions_mut().insert(SignedInViewer(user));
+            }
+            Ok(())
+        }
+        decision => {
+            let path = request.uri().path();
+            match decision {
+                Decision::Unlisted => {
+                    tracing::error!(%path, method = %request.method(), "refused: no access policy entry");
+                }
+                Decision::Forbidden => tracing::warn!(%path, "refused: role not allowed"),
+                _ => {}
+            }
+            Err((decision, user))
+        }
+    }
 }
 
 /// 200 when the database answers, 503 otherwise.

@@ -4,8 +4,10 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
+use axum::http::Method;
 use axum::middleware;
-use axum::routing::{get, post};
+use axum::routing::{MethodFilter, MethodRouter, on};
 use axum::serve::ListenerExt;
 use leptos::config::LeptosOptions;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -106,26 +108,71 @@ pub fn router(state: AppState) -> Router {
             (state.clone(), cache),
             page_cache::serve_from_cache,
         ));
+    let plain = plain_routes(upload_limit)
+        .into_iter()
+        .fold(Router::new(), |router, route| {
+            router.route(route.path, route.handler)
+        })
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            routes::gate_plain_routes,
+        ));
     Router::new()
-        .route("/healthz", get(routes::healthz))
-        .route("/files/papers/{version_id}", get(papers::download))
-        .route(
-            "/meetings/{meeting_id}/calendar.ics",
-            get(calendars::meeting_ics),
-        )
-        .route("/calendar/{token}", get(calendars::feed))
-        .route(
-            "/meetings/{meeting_id}/items/{item_id}/papers",
-            post(papers::upload).layer(DefaultBodyLimit::max(upload_limit)),
-        )
+        .merge(plain)
         .merge(pages)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            routes::gate_server_functions,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             routes::refuse_cross_site,
         ))
         .layer(middleware::from_fn(routes::security_headers))
         .with_state(state)
+}
+
+/// A plain axum route (not a server function, not a page).
+pub struct PlainRoute {
+    pub method: Method,
+    pub path: &'static str,
+    handler: MethodRouter<AppState>,
+}
+
+fn plain<H, T>(method: Method, path: &'static str, handler: H) -> PlainRoute
+where
+    H: Handler<T, AppState>,
+    T: 'static,
+{
+    let filter = MethodFilter::try_from(method.clone()).unwrap_or(MethodFilter::GET);
+    PlainRoute {
+        method,
+        path,
+        handler: on(filter, handler),
+    }
+}
+
+/// Every plain route: the one list the router is built from and `tests/access.rs` walks.
+/// Each needs an entry in `app::server::policy::PLAIN_ROUTES`; one without is refused.
+pub fn plain_routes(upload_limit: usize) -> Vec<PlainRoute> {
+    let mut upload = plain(
+        Method::POST,
+        "/meetings/{meeting_id}/items/{item_id}/papers",
+        papers::upload,
+    );
+    upload.handler = upload.handler.layer(DefaultBodyLimit::max(upload_limit));
+    vec![
+        plain(Method::GET, "/healthz", routes::healthz),
+        plain(Method::GET, "/files/papers/{version_id}", papers::download),
+        plain(
+            Method::GET,
+            "/meetings/{meeting_id}/calendar.ics",
+            calendars::meeting_ics,
+        ),
+        plain(Method::GET, "/calendar/{token}", calendars::feed),
+        upload,
+    ]
 }
 
 /// The mail transport the configuration asks for.

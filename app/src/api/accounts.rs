@@ -10,7 +10,7 @@ pub async fn list_accounts() -> Result<Vec<AccountRow>, AppError> {
     use crate::server::context::Caller;
     use crate::server::services::accounts;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<ListAccounts>().await?;
     let user = caller.require_user()?;
     let access = require_secretariat(user).map_err(|e| caller.refuse(e))?;
     accounts::list_accounts_for(&caller.state.db, &access)

@@ -29,7 +29,7 @@ pub async fn get_invitations(meeting_id: i32) -> Result<InvitationsView, AppErro
     use crate::server::context::Caller;
     use crate::server::services::invitations;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<GetInvitations>().await?;
     let access = require_secretariat(caller.require_user()?).map_err(|e| caller.refuse(e))?;
     invitations::view(&caller.state.db, &access, meeting_id)
         .await
@@ -45,7 +45,7 @@ pub async fn invite_guest(input: GuestForm) -> Result<(), AppError> {
     use crate::server::error::DomainError;
     use crate::server::services::invitations;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<InviteGuest>().await?;
     let access = require_secretariat(caller.require_user()?).map_err(|e| caller.refuse(e))?;
     let mut problems = Vec::new();
     if input.name.trim().is_empty() {
@@ -92,7 +92,7 @@ pub async fn remove_invitee(invitee_id: i32) -> Result<(), AppError> {
     use crate::server::context::Caller;
     use crate::server::services::invitations;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<RemoveInvitee>().await?;
     let access = require_secretariat(caller.require_user()?).map_err(|e| caller.refuse(e))?;
     let state = &caller.state;
     invitations::remove_invitee(
@@ -113,7 +113,7 @@ pub async fn cancel_meeting(meeting_id: i32) -> Result<(), AppError> {
     use crate::server::context::Caller;
     use crate::server::services::invitations;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<CancelMeeting>().await?;
     let access = require_secretariat(caller.require_user()?).map_err(|e| caller.refuse(e))?;
     let state = &caller.state;
     invitations::cancel_meeting(
@@ -134,7 +134,7 @@ pub async fn get_outbox() -> Result<Vec<OutboxRow>, AppError> {
     use crate::server::context::Caller;
     use crate::server::services::outbox;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<GetOutbox>().await?;
     let access = require_secretariat(caller.require_user()?).map_err(|e| caller.refuse(e))?;
     outbox::list(&caller.state.db, &access, None)
         .await
@@ -147,7 +147,7 @@ pub async fn retry_message(id: i32) -> Result<(), AppError> {
     use crate::server::context::Caller;
     use crate::server::services::outbox;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<RetryMessage>().await?;
     let access = require_secretariat(caller.require_user()?).map_err(|e| caller.refuse(e))?;
     outbox::retry(&caller.state.db, &access, caller.state.clock.now(), id)
         .await
@@ -160,7 +160,7 @@ pub async fn get_rsvp(token: String) -> Result<RsvpView, AppError> {
     use crate::server::context::Caller;
     use crate::server::services::invitations;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<GetRsvp>().await?;
     let state = &caller.state;
     invitations::rsvp_view(&state.db, &state.mail, state.clock.now(), &token)
         .await
@@ -174,7 +174,7 @@ pub async fn answer_rsvp(input: RsvpForm) -> Result<(), AppError> {
     use crate::server::error::DomainError;
     use crate::server::services::invitations;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<AnswerRsvp>().await?;
     let state = &caller.state;
     let page = format!("/rsvp/{}", input.token);
     let result = match Answer::from_link(&input.answer) {
@@ -205,7 +205,7 @@ pub async fn my_feed() -> Result<String, AppError> {
     use crate::server::context::Caller;
     use crate::server::services::accounts;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<MyFeed>().await?;
     let user = caller.require_user()?;
     let token = accounts::feed_token(&caller.state.db, user.person_id, false)
         .await
@@ -221,7 +221,7 @@ pub async fn renew_feed() -> Result<(), AppError> {
     use crate::server::context::Caller;
     use crate::server::services::accounts;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<RenewFeed>().await?;
     let user = caller.require_user()?;
     accounts::feed_token(&caller.state.db, user.person_id, true)
         .await
@@ -242,7 +242,7 @@ pub async fn read_reply(input: ReplyForm) -> Result<String, AppError> {
     use crate::server::context::{Caller, back_to_form};
     use crate::server::services::invitations::{self, ReplyOutcome};
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<ReadReply>().await?;
     require_secretariat(caller.require_user()?).map_err(|e| caller.refuse(e))?;
     let state = &caller.state;
     match invitations::apply_reply(&state.db, state.clock.now(), &input.message).await {
@@ -264,7 +264,7 @@ pub async fn get_invitation_opt_in() -> Result<Option<bool>, AppError> {
     use crate::server::context::Caller;
     use crate::server::services::accounts;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<GetInvitationOptIn>().await?;
     let user = caller.require_user()?;
     if !user.role.is_secretariat() {
         return Ok(None);
@@ -281,7 +281,7 @@ pub async fn set_invitation_opt_in(on: String) -> Result<(), AppError> {
     use crate::server::context::Caller;
     use crate::server::services::accounts;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<SetInvitationOptIn>().await?;
     let access = require_secretariat(caller.require_user()?).map_err(|e| caller.refuse(e))?;
     accounts::set_invitation_opt_in(&caller.state.db, &access, on == "true")
         .await

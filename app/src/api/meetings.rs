@@ -30,7 +30,7 @@ pub async fn get_meeting(id: i32) -> Result<MeetingDetail, AppError> {
     use crate::server::context::{Caller, shown_until};
     use crate::server::services::agenda;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<GetMeeting>().await?;
     let user = caller.require_user()?;
     let mut detail = agenda::meeting_detail(&caller.state.db, user, id)
         .await
@@ -54,7 +54,7 @@ pub async fn save_meeting(input: MeetingForm) -> Result<(), AppError> {
     use crate::server::error::DomainError;
     use crate::server::services::{meeting_admin, taskforce};
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<SaveMeeting>().await?;
     let user = caller.require_user()?;
     let access = require_secretariat(user).map_err(|e| caller.refuse(e))?;
     let page = match input.meeting_id {
@@ -120,7 +120,7 @@ pub async fn save_item(input: ItemForm) -> Result<(), AppError> {
     use crate::server::error::DomainError;
     use crate::server::services::agenda;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<SaveItem>().await?;
     let user = caller.require_user()?;
     let access = require_secretariat(user).map_err(|e| caller.refuse(e))?;
     let page = match input.item_id {
@@ -175,7 +175,7 @@ pub async fn item_action(input: ItemCommand) -> Result<(), AppError> {
     use crate::server::context::Caller;
     use crate::server::services::agenda::{self, Placement};
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<ItemAction>().await?;
     let user = caller.require_user()?;
     let access = require_secretariat(user).map_err(|e| caller.refuse(e))?;
     let (db, now) = (&caller.state.db, caller.state.clock.now());
@@ -201,7 +201,7 @@ pub async fn change_status(input: StatusChange) -> Result<(), AppError> {
     use crate::server::error::DomainError;
     use crate::server::services::meeting_admin;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<ChangeStatus>().await?;
     let user = caller.require_user()?;
     let step = Transition::parse(&input.step).ok_or(DomainError::NotFound);
     let state = &caller.state;
@@ -236,7 +236,7 @@ pub async fn get_audit_log(meeting_id: i32) -> Result<Vec<AuditRow>, AppError> {
     use crate::server::context::Caller;
     use crate::server::services::audit;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<GetAuditLog>().await?;
     let user = caller.require_user()?;
     let access = require_secretariat(user).map_err(|e| caller.refuse(e))?;
     audit::for_meeting(&caller.state.db, &access, meeting_id)

@@ -16,7 +16,7 @@ pub struct LoginInput {
 #[server(prefix = "/api", endpoint = "session")]
 pub async fn get_session() -> Result<SessionInfo, AppError> {
     use crate::server::context::Caller;
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<GetSession>().await?;
     Ok(SessionInfo {
         lang: caller.lang,
         user: caller.user,
@@ -32,7 +32,7 @@ pub async fn login(input: LoginInput) -> Result<(), AppError> {
     use crate::server::context::{Caller, back_to_form, set_cookie};
     use crate::server::services::sessions;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<Login>().await?;
     let t = texts(caller.lang);
     let keep = [
         ("email", input.email.as_str()),
@@ -96,7 +96,7 @@ pub async fn logout() -> Result<(), AppError> {
     use crate::server::context::{Caller, set_cookie};
     use crate::server::services::sessions;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<Logout>().await?;
     let parts = use_context::<axum::http::request::Parts>();
     let token = parts
         .as_ref()
@@ -124,7 +124,7 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
     use crate::server::context::{Caller, set_cookie};
     use crate::server::services::accounts;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<SetLanguage>().await?;
     let Some(lang) = Lang::parse(&lang) else {
         return Err(AppError::Validation {
             field: "lang".into(),

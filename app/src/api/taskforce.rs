@@ -8,7 +8,7 @@ pub async fn get_overview() -> Result<Overview, AppError> {
     use crate::server::context::Caller;
     use crate::server::services::taskforce;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<GetOverview>().await?;
     let user = caller.require_user()?;
     taskforce::overview(&caller.state.db, user)
         .await
@@ -20,7 +20,7 @@ pub async fn get_members() -> Result<Vec<PersonView>, AppError> {
     use crate::server::context::Caller;
     use crate::server::services::taskforce;
 
-    let caller = Caller::load().await?;
+    let caller = Caller::authorize::<GetMembers>().await?;
     let user = caller.require_user()?;
     taskforce::members(&caller.state.db, user)
         .await

@@ -106,6 +106,29 @@ impl Caller {
         Ok(Caller { state, user, lang })
     }
 
+    /// The caller of the server function `F`, let in by the access policy (`server::policy`),
+    /// or refused: signed out as `require_user` refuses, a role without the capability (or a
+    /// function missing from the policy) with a 403.
+    pub async fn authorize<F: leptos::server_fn::ServerFn>() -> Result<Caller, AppError> {
+        Caller::authorize_path(F::PATH).await
+    }
+
+    pub async fn authorize_path(path: &str) -> Result<Caller, AppError> {
+        use crate::server::policy::{self, Decision};
+        let caller = Caller::load().await?;
+        match policy::decide(policy::for_server_function(path), caller.user.as_ref()) {
+            Decision::Allowed => Ok(caller),
+            Decision::SignInFirst => {
+                Err(caller.require_user().err().unwrap_or(AppError::NotSignedIn))
+            }
+            Decision::Unlisted => {
+                tracing::error!(%path, "refused: the server function has no access policy entry");
+                Err(caller.refuse(DomainError::Forbidden))
+            }
+            Decision::Forbidden => Err(caller.refuse(DomainError::Forbidden)),
+        }
+    }
+
     /// The signed-in user, or a refusal: a redirect to sign-in when a page is rendering, a 401
     /// when the API is called.
     pub fn require_user(&self) -> Result<&CurrentUser, AppError> {

@@ -11,6 +11,7 @@ pub mod files;
 pub mod mail;
 pub mod mailer;
 pub mod markdown;
+pub mod policy;
 pub mod seed;
 pub mod services;
 pub mod state;
