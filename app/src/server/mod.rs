@@ -8,6 +8,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod files;
+pub mod inbound;
 pub mod mail;
 pub mod mailer;
 pub mod markdown;
