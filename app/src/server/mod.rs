@@ -15,4 +15,5 @@ pub mod markdown;
 pub mod seed;
 pub mod services;
 pub mod state;
+#[cfg(feature = "testing")]
 pub mod testing;
