@@ -38,6 +38,17 @@ lint() {
     echo "$leaked" >&2
     return 1
   fi
+  # The test harness (app::server::testing: CREATE DATABASE, spawning Python) is behind app's
+  # `testing` feature: on for the test builds (dev-dependencies), off in the binary.
+  local harness_in_binary harness_in_tests
+  harness_in_binary="$(cargo tree --locked -p server -e features,normal --prefix none | grep -c '^app feature "testing"' || true)"
+  harness_in_tests="$(cargo tree --locked -p server -e features --prefix none | grep -c '^app feature "testing"' || true)"
+  if [ "$harness_in_binary" != 0 ] || [ "$harness_in_tests" = 0 ] \
+    || ! grep -B1 '^pub mod testing;' app/src/server/mod.rs | grep -q 'cfg(feature = "testing")'; then
+    echo "the test harness must be behind app's testing feature, enabled only for tests" >&2
+    echo "(in the binary: $harness_in_binary, in the tests: $harness_in_tests)" >&2
+    return 1
+  fi
 }
 
 sqlite_tier() {

@@ -238,7 +238,7 @@ async fn removing_an_item_takes_it_off_the_agenda() {
     )
     .await
     .unwrap();
-    agenda::remove_item(&test.db, &access, now(), added)
+    agenda::remove_item(&test.db, &access, now(), added, &std::env::temp_dir())
         .await
         .unwrap();
     let detail = agenda::meeting_detail(&test.db, access.user(), id)

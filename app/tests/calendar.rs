@@ -263,12 +263,15 @@ fn long_danish_text_is_folded_on_character_boundaries_and_special_characters_are
 #[test]
 fn a_reply_is_read_back_for_its_uid_attendee_and_answer() {
     let reply = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:abc@taskforce.example.org\r\nDTSTAMP:20220301T090000Z\r\nATTENDEE;PARTSTAT=ACCEPTED;CN=Jonas Dahl:mailto:Jonas.Dahl@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-    let parsed = calendar::parse_reply(reply).expect("a reply");
+    let parsed = app::server::inbound::parse_replies(reply)
+        .pop()
+        .expect("a reply");
     assert_eq!(parsed.uid, "abc@taskforce.example.org");
     assert_eq!(parsed.attendee, "jonas.dahl@example.org");
     assert_eq!(parsed.partstat, "ACCEPTED");
     assert!(
-        calendar::parse_reply(&reply.replace("METHOD:REPLY", "METHOD:REQUEST")).is_none(),
+        app::server::inbound::parse_replies(&reply.replace("METHOD:REPLY", "METHOD:REQUEST"))
+            .is_empty(),
         "only replies"
     );
 }

@@ -625,10 +625,13 @@ async fn an_emailed_reply_updates_the_answer_and_forged_or_unknown_replies_are_r
             "From: Jonas Dahl <{from}>\r\nTo: taskforce-sekretariat@example.org\r\nSubject: Accepted\r\nContent-Type: text/calendar; method=REPLY\r\n\r\nBEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Mail//EN\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20220301T100000Z\r\nATTENDEE;PARTSTAT=TENTATIVE:mailto:jonas.dahl@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         )
     };
-    let outcome =
-        invitations::apply_reply(&w.test.db, now(), &reply("jonas.dahl@example.org", &uid))
-            .await
-            .unwrap();
+    let outcome = invitations::apply_reply(
+        &w.test.db,
+        now(),
+        reply("jonas.dahl@example.org", &uid).as_bytes(),
+    )
+    .await
+    .unwrap();
     assert_eq!(
         outcome,
         invitations::ReplyOutcome::Recorded {
@@ -636,15 +639,19 @@ async fn an_emailed_reply_updates_the_answer_and_forged_or_unknown_replies_are_r
             answer: "TENTATIVE".into()
         }
     );
-    let forged =
-        invitations::apply_reply(&w.test.db, now(), &reply("mallory@example.org", &uid)).await;
+    let forged = invitations::apply_reply(
+        &w.test.db,
+        now(),
+        reply("mallory@example.org", &uid).as_bytes(),
+    )
+    .await;
     assert!(
         matches!(forged, Err(DomainError::Form(ref p)) if p[0].1 == app::model::agenda::FormProblem::ReplyForged)
     );
     let unknown = invitations::apply_reply(
         &w.test.db,
         now(),
-        &reply("jonas.dahl@example.org", "nope@elsewhere"),
+        reply("jonas.dahl@example.org", "nope@elsewhere").as_bytes(),
     )
     .await;
     assert!(

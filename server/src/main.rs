@@ -139,14 +139,16 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
             Ok(())
         }
         Command::Reply { file } => {
+            // Bytes, not text: an 8bit part may be in any charset; the MIME reader decodes it.
             let message = match file {
-                Some(path) => std::fs::read_to_string(&path)
-                    .map_err(|e| format!("cannot read {path}: {e}"))?,
+                Some(path) => {
+                    std::fs::read(&path).map_err(|e| format!("cannot read {path}: {e}"))?
+                }
                 None => {
-                    let mut text = String::new();
-                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                    let mut bytes = Vec::new();
+                    std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
                         .map_err(|e| format!("cannot read standard input: {e}"))?;
-                    text
+                    bytes
                 }
             };
             let db = connect(&config).await?;

@@ -167,6 +167,56 @@ fn a_reply_for_an_unknown_meeting_is_refused_in_one_line() {
     let _ = std::fs::remove_file(path);
 }
 
+/// Gives the demo's published meeting the UID that the reply fixtures answer.
+fn answerable_by_the_fixtures(database_url: &str) {
+    use sea_orm::ConnectionTrait;
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    runtime.block_on(async {
+        let db = sea_orm::Database::connect(database_url)
+            .await
+            .expect("the database");
+        let changed = db
+            .execute_unprepared(
+                "UPDATE meeting SET uid = '8c7d2f0e-4b1a-4c55-9d3e-2a6f0b1c9e11@taskforce.example.org' WHERE uid IS NOT NULL",
+            )
+            .await
+            .expect("the UID is set");
+        assert_eq!(changed.rows_affected(), 1, "one published demo meeting");
+    });
+}
+
+fn reply_fixture(name: &str) -> String {
+    format!(
+        "{}/../app/tests/fixtures/replies/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn a_reply_file_from_thunderbird_or_outlook_is_recorded_for_its_invitee() {
+    let (url, path) = temp_db();
+    assert!(taskforce(&["seed-demo"], &url, None).status.success());
+    answerable_by_the_fixtures(&url);
+    let out = taskforce(&["reply", &reply_fixture("thunderbird.eml")], &url, None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        "recorded: anette.baekgaard@example.org ACCEPTED"
+    );
+    let outlook = std::fs::read(reply_fixture("outlook_exchange.eml")).expect("the fixture");
+    let out = taskforce(
+        &["reply"],
+        &url,
+        Some(std::str::from_utf8(&outlook).expect("ASCII")),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        "recorded: lasse.soenderup@example.org ACCEPTED"
+    );
+    let _ = std::fs::remove_file(path);
+}
+
 #[test]
 fn a_setting_out_of_range_or_not_a_flag_is_named_in_one_line() {
     let (url, path) = temp_db();

@@ -331,3 +331,78 @@ async fn a_cross_site_upload_is_refused() {
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     assert_eq!(app.stored_files(), 0);
 }
+
+#[tokio::test]
+async fn removing_an_item_removes_its_papers_files_closed_items_included_and_a_refused_removal_keeps_them()
+ {
+    use sea_orm::ConnectionTrait;
+
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann.maskell@example.org").await;
+    let open = app
+        .item_id(4, "Foreløbige resultater af surveyen", &ann)
+        .await;
+    let closed = app.item_id(4, "Temaer til anbefalingerne", &ann).await;
+    app.database()
+        .execute_unprepared(&format!(
+            "UPDATE agenda_item SET closed = true WHERE id = {closed}"
+        ))
+        .await
+        .expect("a closed item");
+    // A paper with two versions on the open item, one paper on the closed item.
+    app.upload(4, open, &ann, "tal.txt", b"Version 1".to_vec(), &[])
+        .await;
+    let paper = app.meeting(4, &ann).await["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["id"] == open))
+        .and_then(|i| i["papers"][0]["id"].as_i64())
+        .expect("a paper");
+    app.upload(
+        4,
+        open,
+        &ann,
+        "tal-v2.txt",
+        b"Version 2".to_vec(),
+        &[("paper_id", paper.to_string())],
+    )
+    .await;
+    let response = app
+        .upload(4, closed, &ann, "fortroligt.pdf", PDF.to_vec(), &[])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let before = app.stored_files();
+    assert!(before >= 3, "three files stored, found {before}");
+
+    let remove = |item: i64, cookie: String| {
+        let app = &app;
+        async move {
+            app.call_with(
+                "/api/item_action",
+                &format!("input[item_id]={item}&input[action]=remove"),
+                Some(&cookie),
+            )
+            .await
+        }
+    };
+    // A member may not remove items: refused, and every file stays.
+    let jonas = app.sign_in("jonas.dahl@example.org").await;
+    assert_ne!(remove(open, jonas).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.stored_files(),
+        before,
+        "a refused removal keeps the files"
+    );
+
+    assert_eq!(remove(open, ann.clone()).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.stored_files(),
+        before - 2,
+        "both versions' files are gone"
+    );
+    assert_eq!(remove(closed, ann.clone()).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.stored_files(),
+        before - 3,
+        "the closed item's paper is gone"
+    );
+}

@@ -245,7 +245,7 @@ pub async fn read_reply(input: ReplyForm) -> Result<String, AppError> {
     let caller = Caller::authorize::<ReadReply>().await?;
     require_secretariat(caller.require_user()?).map_err(|e| caller.refuse(e))?;
     let state = &caller.state;
-    match invitations::apply_reply(&state.db, state.clock.now(), &input.message).await {
+    match invitations::apply_reply(&state.db, state.clock.now(), input.message.as_bytes()).await {
         Ok(ReplyOutcome::Recorded { email, answer }) => {
             let summary = format!("{email}: {answer}");
             leptos_axum::redirect(&format!(

@@ -188,7 +188,10 @@ pub async fn item_action(input: ItemCommand) -> Result<(), AppError> {
             }
             None => Err(crate::server::error::DomainError::NotFound),
         },
-        "remove" => agenda::remove_item(db, &access, now, input.item_id).await,
+        "remove" => {
+            let files_dir = &caller.state.settings.files_dir;
+            agenda::remove_item(db, &access, now, input.item_id, files_dir).await
+        }
         _ => Err(crate::server::error::DomainError::NotFound),
     };
     result.map(|_| ()).map_err(|e| caller.refuse(e))

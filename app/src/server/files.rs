@@ -80,6 +80,21 @@ pub fn stored_name() -> String {
     crate::server::auth::hex(&rand::random::<[u8; 16]>())
 }
 
+/// Deletes stored files, for rows already gone from the database: call it only after the
+/// transaction that removed them has committed, so that a rolled-back removal keeps its files.
+/// A file already missing is fine; any other failure is logged and the rest still go.
+pub async fn remove_stored(dir: &std::path::Path, stored_names: &[String]) {
+    for name in stored_names {
+        match tokio::fs::remove_file(dir.join(name)).await {
+            Ok(()) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => {
+                tracing::error!(%error, file = %name, "cannot delete a removed paper's file")
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

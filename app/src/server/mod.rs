@@ -8,6 +8,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod files;
+pub mod inbound;
 pub mod mail;
 pub mod mailer;
 pub mod markdown;
@@ -15,4 +16,5 @@ pub mod policy;
 pub mod seed;
 pub mod services;
 pub mod state;
+#[cfg(feature = "testing")]
 pub mod testing;

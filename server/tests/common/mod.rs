@@ -223,3 +223,10 @@ pub fn location(response: &reqwest::Response) -> String {
         .and_then(|v| v.to_str().ok().map(str::to_string))
         .unwrap_or_default()
 }
+
+impl TestApp {
+    /// The app's database, for a test that sets up what no page can (e.g. a meeting's UID).
+    pub fn database(&self) -> &sea_orm::DatabaseConnection {
+        &self._db.as_ref().expect("an app this harness started").db
+    }
+}

@@ -458,14 +458,17 @@ pub async fn update_item(
     Ok(())
 }
 
+/// Removes an item with its papers; their files in `files_dir` go once the removal commits.
 pub async fn remove_item(
     db: &DatabaseConnection,
     access: &SecretariatAccess,
     now: DateTime<Utc>,
     item_id: i32,
+    files_dir: &std::path::Path,
 ) -> Result<i32, DomainError> {
     let txn = crate::server::db::begin_write(db).await?;
     let (current, row) = editable_item(&txn, item_id).await?;
+    let files = crate::server::services::papers::stored_names_on_item(&txn, item_id).await?;
     agenda_item::Entity::delete_by_id(item_id)
         .exec(&txn)
         .await?;
@@ -480,6 +483,7 @@ pub async fn remove_item(
     )
     .await?;
     txn.commit().await?;
+    crate::server::files::remove_stored(files_dir, &files).await;
     Ok(current.meeting_id)
 }
 

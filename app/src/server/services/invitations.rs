@@ -761,20 +761,19 @@ pub enum ReplyOutcome {
     Recorded { email: String, answer: String },
 }
 
-/// Reads an e-mailed iTIP REPLY: the UID must be one of ours, the ATTENDEE must be invited,
-/// and the message's sender must be that attendee.
+/// Reads an e-mailed iTIP REPLY (the raw message as received): the UID must be one of ours,
+/// the ATTENDEE must be invited, and the message's sender must be that attendee.
 pub async fn apply_reply(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
-    raw_message: &str,
+    raw_message: &[u8],
 ) -> Result<ReplyOutcome, DomainError> {
     let form = |problem| DomainError::Form(vec![("reply", problem)]);
-    let calendar_text = crate::server::mail::calendar_in_message(raw_message)
+    let received = crate::server::inbound::read(raw_message);
+    let reply = received
+        .reply()
         .ok_or(form(crate::model::agenda::FormProblem::ReplyUnreadable))?;
-    let reply = crate::server::calendar::parse_reply(&calendar_text)
-        .ok_or(form(crate::model::agenda::FormProblem::ReplyUnreadable))?;
-    let sender = crate::server::mail::sender_of(raw_message).unwrap_or_default();
-    if sender != reply.attendee {
+    if received.sender.as_deref() != Some(reply.attendee.as_str()) {
         tracing::warn!("a REPLY whose sender is not its attendee was refused");
         return Err(form(crate::model::agenda::FormProblem::ReplyForged));
     }

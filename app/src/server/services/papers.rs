@@ -139,3 +139,24 @@ pub async fn version_for_download(
     }
     Ok(version)
 }
+
+/// The stored file names of every version of every paper on an item.
+pub async fn stored_names_on_item(
+    db: &impl ConnectionTrait,
+    item_id: i32,
+) -> Result<Vec<String>, DomainError> {
+    let papers: Vec<i32> = paper::Entity::find()
+        .filter(paper::Column::AgendaItemId.eq(item_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    Ok(paper_version::Entity::find()
+        .filter(paper_version::Column::PaperId.is_in(papers))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|v| v.stored_name)
+        .collect())
+}
