@@ -741,6 +741,24 @@ pub fn problem_message(lang: Lang, problem: FormProblem) -> &'static str {
         (Lang::En, ReplyUnknownMeeting) => "The answer is not for one of the taskforce's meetings.",
         (Lang::En, NameEmpty) => "Enter a name.",
         (Lang::En, EmailInvalid) => "Enter a valid e-mail address, e.g. name@example.org.",
+        (Lang::Da, EmailLocalPart) => {
+            "Før @ kan adressen kun have bogstaverne a–z, tal og . _ + - ' (ikke æ, ø, å, mellemrum eller anførselstegn)."
+        }
+        (Lang::Da, EmailDomain) => {
+            "Efter @ skal der stå et domænenavn, fx example.org (ikke en IP-adresse)."
+        }
+        (Lang::Da, NameUnusable) => "Navnet må ikke indeholde linjeskift eller andre kontroltegn.",
+        (Lang::Da, NameTooLong) => "Navnet kan højst have 200 tegn.",
+        (Lang::En, EmailLocalPart) => {
+            "Before the @ an address can only have the letters a–z, digits and . _ + - ' (no æ, ø, å, spaces or quotes)."
+        }
+        (Lang::En, EmailDomain) => {
+            "After the @ there must be a domain name, e.g. example.org (not an IP address)."
+        }
+        (Lang::En, NameUnusable) => {
+            "The name cannot contain line breaks or other control characters."
+        }
+        (Lang::En, NameTooLong) => "The name can have at most 200 characters.",
     }
 }
 

@@ -70,8 +70,10 @@ pub struct Invitation {
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {
-    #[error("bad address {0}")]
+    #[error("bad address {0:?}")]
     Address(String),
+    #[error("a name a mail header cannot hold: {0:?}")]
+    Name(String),
     #[error("cannot build the message: {0}")]
     Build(String),
 }
@@ -324,12 +326,22 @@ fn html_body(inv: &Invitation) -> String {
     out
 }
 
+/// A display name and address for a header. lettre panics on a line break in a display name
+/// and encodes other control characters as they are, so any control character is an error
+/// here; the forms refuse them before they get this far.
 fn mailbox(party: &Party) -> Result<Mailbox, MailError> {
+    if party.name.chars().any(char::is_control) {
+        return Err(MailError::Name(party.name.clone()));
+    }
     let address = party
         .email
         .parse()
         .map_err(|_| MailError::Address(party.email.clone()))?;
-    Ok(Mailbox::new(Some(party.name.clone()), address))
+    let name = party.name.trim();
+    Ok(Mailbox::new(
+        (!name.is_empty()).then(|| name.to_string()),
+        address,
+    ))
 }
 
 fn content_type(value: &str) -> Result<ContentType, MailError> {

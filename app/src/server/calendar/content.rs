@@ -20,8 +20,8 @@ impl Writer {
         self.push(Line::new("END").value(component));
     }
 
-    pub fn push(&mut self, line: Line) {
-        fold_into(&line.0, &mut self.out);
+    pub fn push(&mut self, Line(line): Line) {
+        fold_into(&line, &mut self.out);
     }
 
     pub fn finish(self) -> String {

@@ -12,7 +12,7 @@ use sea_orm::{
 use sha2::Sha256;
 
 use crate::model::invitations::{Answer, InvitationsView, InviteeRow, RsvpView};
-use crate::model::{EmailAddress, Lang, MeetingStatus, Role};
+use crate::model::{EmailAddress, Lang, MeetingStatus, PersonName, Role};
 use crate::server::auth::SecretariatAccess;
 use crate::server::calendar::{EventData, Party};
 use crate::server::entities::{
@@ -266,7 +266,14 @@ async fn enqueue_for(
         message_id: message_id.clone(),
         dtstamp: now,
     };
-    let body = mail::build(&invitation).map_err(|e| DomainError::Internal(e.to_string()))?;
+    // Names and addresses are parsed before they are stored; a row from before that rule
+    // gets a plain refusal naming the invitee instead of blocking with an internal error.
+    let body = mail::build(&invitation).map_err(|e| {
+        DomainError::Conflict(format!(
+            "no message can be written for {}: {e}; take them off the list and add them again",
+            who.email
+        ))
+    })?;
     outbox::enqueue(
         db,
         now,
@@ -541,7 +548,7 @@ pub async fn cancel_meeting(
 
 /// Someone to invite who has no account.
 pub struct Guest<'a> {
-    pub name: &'a str,
+    pub name: &'a PersonName,
     pub email: &'a EmailAddress,
     pub lang: Lang,
 }
@@ -579,7 +586,7 @@ pub async fn add_guest(
             invitee::ActiveModel {
                 meeting_id: Set(meeting_id),
                 person_id: Set(None),
-                name: Set(name.trim().to_string()),
+                name: Set(name.as_str().to_string()),
                 email: Set(email.as_str().to_string()),
                 language: Set(lang.code().into()),
                 partstat: Set(Answer::NoAnswer.partstat().into()),
