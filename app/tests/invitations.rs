@@ -985,3 +985,99 @@ proptest::proptest! {
         );
     }
 }
+
+#[tokio::test]
+async fn an_english_member_gets_english_calendar_and_mail_text_and_a_danish_member_danish() {
+    use app::model::agenda::{ItemDraft, ItemKind};
+    let w = world().await;
+    let id = w.new_meeting().await;
+    app::server::services::agenda::add_item(
+        &w.test.db,
+        &w.access,
+        now(),
+        id,
+        ItemDraft {
+            kind: ItemKind::D,
+            title: "Personsag om en leder".into(),
+            resume: String::new(),
+            indstilling: None,
+            presenter_id: None,
+            duration_minutes: 15,
+            closed: true,
+        },
+    )
+    .await
+    .expect("a closed item");
+    w.publish(id).await;
+    let number = app::server::entities::meeting::Entity::find_by_id(id)
+        .one(&w.test.db)
+        .await
+        .unwrap()
+        .expect("the meeting")
+        .number;
+    let messages = w.outbox().await;
+    let for_whom = |address: &str| {
+        let body = messages
+            .iter()
+            .find(|m| m.recipient == address)
+            .unwrap_or_else(|| panic!("a message for {address}"))
+            .body
+            .clone();
+        let message = read_message(body.as_bytes());
+        let calendar = calendar_text(&message).replace("\r\n ", "");
+        let text = message.body_text(0).expect("a text part").to_string();
+        (calendar, text)
+    };
+    // Jesper Rosenberg Hansen reads English (seed.rs); Jonas Dahl Danish.
+    let (calendar, text) = for_whom("jesper.rosenberg.hansen@example.org");
+    assert!(
+        calendar.contains(&format!(
+            "\r\nSUMMARY:Taskforce om Ledermobilitet mellem sektorer: meeting {number} – Temamøde om onboarding\r\n"
+        )),
+        "{calendar}"
+    );
+    assert!(
+        calendar.contains(&format!(
+            "\r\nDESCRIPTION:Agenda and papers: https://taskforce.example.org/meetings/{id}\r\n"
+        )),
+        "{calendar}"
+    );
+    assert!(calendar.contains(
+        "\r\nORGANIZER;CN=\"The secretariat of Taskforce om Ledermobilitet mellem sektorer\":"
+    ));
+    assert!(!calendar.contains(": møde ") && !calendar.contains("Dagsorden og bilag"));
+    assert!(text.contains("Closed item"), "{text}");
+    assert!(text.contains(&format!("meeting {number}")), "{text}");
+    for danish in [
+        "Lukket punkt",
+        "Dagsorden",
+        "Kære",
+        "Sekretariatet",
+        "Tidspunkt",
+    ] {
+        assert!(
+            !text.contains(danish),
+            "«{danish}» in the English text: {text}"
+        );
+    }
+    assert!(
+        !text.contains("Personsag"),
+        "a closed item's title is not mailed"
+    );
+
+    let (calendar, text) = for_whom("jonas.dahl@example.org");
+    assert!(
+        calendar.contains(&format!(
+            "\r\nSUMMARY:Taskforce om Ledermobilitet mellem sektorer: møde {number} – Temamøde om onboarding\r\n"
+        )),
+        "{calendar}"
+    );
+    assert!(calendar.contains(&format!(
+        "\r\nDESCRIPTION:Dagsorden og bilag: https://taskforce.example.org/meetings/{id}\r\n"
+    )));
+    assert!(
+        text.contains("Lukket punkt") && text.contains("Kære Jonas Dahl"),
+        "{text}"
+    );
+    assert!(!text.contains("Closed item") && !text.contains("Personsag"));
+}
