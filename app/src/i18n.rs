@@ -215,6 +215,33 @@ pub struct Texts {
     pub starts_today: &'static str,
     pub starts_tomorrow: &'static str,
     pub starts_in_days: &'static str,
+
+    // Invitation e-mails and their calendars (server/mail.rs, services/invitations.rs).
+    pub mail_invitation_subject: &'static str,
+    pub mail_update_subject: &'static str,
+    pub mail_reminder_subject: &'static str,
+    pub mail_papers_subject: &'static str,
+    pub mail_papers: &'static str,
+    pub mail_reminder: &'static str,
+    pub mail_cancel_subject: &'static str,
+    pub mail_greeting: &'static str,
+    pub mail_meeting: &'static str,
+    pub mail_invites: &'static str,
+    pub mail_updated: &'static str,
+    pub mail_cancelled: &'static str,
+    pub mail_when: &'static str,
+    pub mail_place: &'static str,
+    pub mail_online: &'static str,
+    pub mail_agenda: &'static str,
+    pub mail_read_agenda: &'static str,
+    pub mail_answer: &'static str,
+    pub mail_accept: &'static str,
+    pub mail_tentative: &'static str,
+    pub mail_decline: &'static str,
+    pub mail_regards: &'static str,
+    pub mail_agenda_and_papers: &'static str,
+    pub mail_closed_item: &'static str,
+    pub mail_organizer: &'static str,
 }
 
 pub static DA: Texts = Texts {
@@ -428,6 +455,32 @@ pub static DA: Texts = Texts {
     starts_today: "i dag",
     starts_tomorrow: "i morgen",
     starts_in_days: "om {days} dage",
+
+    mail_invitation_subject: "Invitation",
+    mail_update_subject: "Ændret",
+    mail_reminder_subject: "Påmindelse",
+    mail_papers_subject: "Bilag udsendt",
+    mail_papers: "Bilagene til mødet er nu udsendt. Du finder dem ved dagsordenen:",
+    mail_reminder: "Påmindelse om mødet:",
+    mail_cancel_subject: "Aflyst",
+    mail_greeting: "Kære",
+    mail_meeting: "møde",
+    mail_invites: "inviterer dig til møde",
+    mail_updated: "Mødet er ændret. Her er de nye oplysninger.",
+    mail_cancelled: "Mødet er aflyst.",
+    mail_when: "Tidspunkt",
+    mail_place: "Sted",
+    mail_online: "Online",
+    mail_agenda: "Dagsorden",
+    mail_read_agenda: "Læs dagsorden og bilag",
+    mail_answer: "Svar på invitationen",
+    mail_accept: "Jeg deltager",
+    mail_tentative: "Måske",
+    mail_decline: "Jeg melder afbud",
+    mail_regards: "Med venlig hilsen",
+    mail_agenda_and_papers: "Dagsorden og bilag",
+    mail_closed_item: "Lukket punkt",
+    mail_organizer: "Sekretariatet for",
 };
 
 pub static EN: Texts = Texts {
@@ -641,6 +694,32 @@ pub static EN: Texts = Texts {
     starts_today: "today",
     starts_tomorrow: "tomorrow",
     starts_in_days: "in {days} days",
+
+    mail_invitation_subject: "Invitation",
+    mail_update_subject: "Changed",
+    mail_reminder_subject: "Reminder",
+    mail_papers_subject: "Papers out",
+    mail_papers: "The papers for the meeting are out. You find them with the agenda:",
+    mail_reminder: "A reminder of the meeting:",
+    mail_cancel_subject: "Cancelled",
+    mail_greeting: "Dear",
+    mail_meeting: "meeting",
+    mail_invites: "invites you to meeting",
+    mail_updated: "The meeting has changed. Here are the new details.",
+    mail_cancelled: "The meeting has been cancelled.",
+    mail_when: "Time",
+    mail_place: "Place",
+    mail_online: "Online",
+    mail_agenda: "Agenda",
+    mail_read_agenda: "Read the agenda and papers",
+    mail_answer: "Answer the invitation",
+    mail_accept: "I will attend",
+    mail_tentative: "Maybe",
+    mail_decline: "I cannot attend",
+    mail_regards: "Kind regards",
+    mail_agenda_and_papers: "Agenda and papers",
+    mail_closed_item: "Closed item",
+    mail_organizer: "The secretariat of",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -751,6 +830,24 @@ pub fn problem_message(lang: Lang, problem: FormProblem) -> &'static str {
         (Lang::En, ReplyUnknownMeeting) => "The answer is not for one of the taskforce's meetings.",
         (Lang::En, NameEmpty) => "Enter a name.",
         (Lang::En, EmailInvalid) => "Enter a valid e-mail address, e.g. name@example.org.",
+        (Lang::Da, EmailLocalPart) => {
+            "Før @ kan adressen kun have bogstaverne a–z, tal og . _ + - ' (ikke æ, ø, å, mellemrum eller anførselstegn)."
+        }
+        (Lang::Da, EmailDomain) => {
+            "Efter @ skal der stå et domænenavn, fx example.org (ikke en IP-adresse)."
+        }
+        (Lang::Da, NameUnusable) => "Navnet må ikke indeholde linjeskift eller andre kontroltegn.",
+        (Lang::Da, NameTooLong) => "Navnet kan højst have 200 tegn.",
+        (Lang::En, EmailLocalPart) => {
+            "Before the @ an address can only have the letters a–z, digits and . _ + - ' (no æ, ø, å, spaces or quotes)."
+        }
+        (Lang::En, EmailDomain) => {
+            "After the @ there must be a domain name, e.g. example.org (not an IP address)."
+        }
+        (Lang::En, NameUnusable) => {
+            "The name cannot contain line breaks or other control characters."
+        }
+        (Lang::En, NameTooLong) => "The name can have at most 200 characters.",
     }
 }
 

@@ -275,3 +275,227 @@ fn a_reply_is_read_back_for_its_uid_attendee_and_answer() {
         "only replies"
     );
 }
+
+/// The chair and the nine members of the demo taskforce (app/src/server/seed.rs).
+const MEMBERS: [&str; 10] = [
+    "Marie Louise Refsgaard",
+    "Pernille Halberg Salamon",
+    "Jonas Dahl",
+    "Jesper Fisker",
+    "Anette Bækgaard",
+    "Lasse Sønderup",
+    "Kasper Kyed",
+    "Malene Kjær-Jepsen",
+    "Lene Holm Pedersen",
+    "Jesper Rosenberg Hansen",
+];
+
+/// Names that need care, each with its CN parameter exactly as RFC 5545 3.2 and RFC 6868
+/// want it: always quoted here, `"` as `^'`, `^` as `^^`, a newline as `^n`; `,` `;` `:`
+/// and `\` stand as they are inside the quotes.
+const AWKWARD: [(&str, &str); 10] = [
+    ("Kjær, Anne", "\"Kjær, Anne\""),
+    ("Bækgaard; Anette", "\"Bækgaard; Anette\""),
+    ("Dr.: Lasse Sønderup", "\"Dr.: Lasse Sønderup\""),
+    ("Ole \"Bølle\" Bøllesen", "\"Ole ^'Bølle^' Bøllesen\""),
+    ("Back\\slash Ærø", "\"Back\\slash Ærø\""),
+    ("Caret ^ Ørsted ^n", "\"Caret ^^ Ørsted ^^n\""),
+    ("Å", "\"Å\""),
+    ("æøå Å", "\"æøå Å\""),
+    ("Anne\nKjær", "\"Anne^nKjær\""),
+    (
+        "Marie-Louise Kjær-Jepsen Bækgaard Sønderup Refsgaard Halberg Salamon Rosenberg Hansen",
+        "\"Marie-Louise Kjær-Jepsen Bækgaard Sønderup Refsgaard Halberg Salamon Rosenberg Hansen\"",
+    ),
+];
+
+fn all_names() -> Vec<&'static str> {
+    MEMBERS
+        .into_iter()
+        .chain(AWKWARD.iter().map(|(name, _)| *name))
+        .collect()
+}
+
+fn person(index: usize, name: &str) -> Party {
+    Party {
+        name: name.into(),
+        email: format!("person{index}@example.org"),
+    }
+}
+
+fn utc_meeting() -> EventData {
+    EventData {
+        time_zone: "UTC".into(),
+        ..meeting(utc(2022, 4, 5, 11, 0), utc(2022, 4, 5, 14, 0))
+    }
+}
+
+/// RFC 6868 parameter value decoding (`^n`, `^'`, `^^`), which the `ical` parser leaves to
+/// its caller.
+fn decode_param(value: &str) -> String {
+    let mut out = String::new();
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c != '^' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('\'') => out.push('"'),
+            Some('^') => out.push('^'),
+            Some(other) => {
+                out.push('^');
+                out.push(other);
+            }
+            None => out.push('^'),
+        }
+    }
+    out
+}
+
+/// RFC 5545 3.3.11 TEXT unescaping, which the `ical` parser leaves to its caller too.
+fn unescape_text(value: &str) -> String {
+    let mut out = String::new();
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n' | 'N') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
+fn param(props: &[Prop], property: &str, name: &str) -> String {
+    let (_, params, _) = props
+        .iter()
+        .find(|(n, _, _)| n == property)
+        .unwrap_or_else(|| panic!("no {property}"));
+    let values = params
+        .as_ref()
+        .and_then(|ps| ps.iter().find(|(k, _)| k == name))
+        .map(|(_, v)| v.clone())
+        .unwrap_or_else(|| panic!("no {name} on {property}"));
+    assert_eq!(
+        values.len(),
+        1,
+        "one {name} value on {property}: {values:?}"
+    );
+    decode_param(&values[0])
+}
+
+#[test]
+fn every_members_name_and_every_awkward_name_comes_out_exactly_as_organizer_and_attendee() {
+    let names = all_names();
+    let mut all = String::new();
+    for (i, name) in names.iter().enumerate() {
+        // Each name is the attendee of its own invitation and the organiser of the next one.
+        let organizer_index = (i + names.len() - 1) % names.len();
+        let ics = calendar::request(
+            &utc_meeting(),
+            stamp(),
+            &person(organizer_index, names[organizer_index]),
+            &person(i, name),
+        );
+        assert_wire_format(&ics);
+        let unfolded = ics.replace("\r\n ", "");
+        let expected = AWKWARD
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, cn)| cn.to_string())
+            .unwrap_or_else(|| format!("\"{name}\""));
+        assert!(
+            unfolded.contains(&format!(
+                "\r\nATTENDEE;CN={expected};CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:person{i}@example.org\r\n"
+            )),
+            "{name}: {unfolded}"
+        );
+        let next = (i + 1) % names.len();
+        let ics_as_organizer = calendar::request(
+            &utc_meeting(),
+            stamp(),
+            &person(i, name),
+            &person(next, "X"),
+        );
+        assert!(
+            ics_as_organizer.replace("\r\n ", "").contains(&format!(
+                "\r\nORGANIZER;CN={expected}:mailto:person{i}@example.org\r\n"
+            )),
+            "{name} as organiser"
+        );
+        all.push_str(&ics);
+    }
+    golden("names.ics", &all);
+}
+
+#[test]
+fn every_name_and_text_reads_back_equal_through_an_independent_parser() {
+    for (i, name) in all_names().into_iter().enumerate() {
+        let mut event = utc_meeting();
+        event.summary = format!("Møde med {name} om «Foreløbige resultater af surveyen»");
+        event.description =
+            format!("{name}\nDagsorden og bilag: https://taskforce.example.org/meetings/4");
+        event.location = format!("Hos {name}, Frederiksberg Rådhus; 2. sal");
+        let ics = calendar::request(&event, stamp(), &person(i, name), &person(i, name));
+        let (_, props) = parse(&ics);
+        assert_eq!(param(&props, "ORGANIZER", "CN"), name);
+        assert_eq!(param(&props, "ATTENDEE", "CN"), name);
+        assert_eq!(unescape_text(value(&props, "SUMMARY")), event.summary);
+        assert_eq!(
+            unescape_text(value(&props, "DESCRIPTION")),
+            event.description
+        );
+        assert_eq!(unescape_text(value(&props, "LOCATION")), event.location);
+    }
+}
+
+#[test]
+fn the_meeting_summary_reads_back_whole_where_a_line_is_folded_after_a_space() {
+    let ics = calendar::request(
+        &meeting(utc(2022, 4, 5, 11, 0), utc(2022, 4, 5, 14, 0)),
+        stamp(),
+        &organizer(),
+        &jonas(),
+    );
+    let (_, props) = parse(&ics);
+    assert_eq!(
+        unescape_text(value(&props, "SUMMARY")),
+        "Taskforce om Ledermobilitet: møde 4 – Foreløbige resultater af surveyen"
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_printable_name_and_text_comes_back_from_the_parser_as_given(
+        name in "\\PC{1,90}",
+        text in "\\PC{0,200}",
+    ) {
+        let mut event = utc_meeting();
+        // The parser drops colons at the start of a value and whitespace at the end of a
+        // line, so the text is framed by letters.
+        event.summary = format!("Møde {text} slut");
+        let ics = calendar::request(&event, stamp(), &person(1, &name), &person(2, &name));
+        assert_wire_format(&ics);
+        let (_, props) = parse(&ics);
+        proptest::prop_assert_eq!(param(&props, "ATTENDEE", "CN"), name.clone());
+        proptest::prop_assert_eq!(param(&props, "ORGANIZER", "CN"), name);
+        proptest::prop_assert_eq!(unescape_text(value(&props, "SUMMARY")), event.summary);
+    }
+
+    #[test]
+    fn no_text_whatsoever_breaks_the_wire_format(name in proptest::prelude::any::<String>(), text in proptest::prelude::any::<String>()) {
+        let mut event = utc_meeting();
+        event.summary = text.clone();
+        event.location = text;
+        let ics = calendar::request(&event, stamp(), &person(1, &name), &person(2, &name));
+        assert_wire_format(&ics);
+        proptest::prop_assert_eq!(ics.matches("\r\nATTENDEE;").count(), 1);
+        proptest::prop_assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    }
+}

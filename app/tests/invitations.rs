@@ -11,8 +11,10 @@ use app::model::agenda::{MeetingDraft, Transition};
 use app::model::invitations::Answer;
 use app::model::{CurrentUser, MeetingStatus};
 use app::server::auth::{SecretariatAccess, require_secretariat};
+use app::server::calendar::{EventData, Party};
 use app::server::entities::{invitee, outbox_message};
 use app::server::error::DomainError;
+use app::server::mail;
 use app::server::mailer::Mailer;
 use app::server::services::invitations::{self, MailContext};
 use app::server::services::meeting_admin;
@@ -749,4 +751,340 @@ async fn secretariat_staff_are_invited_only_when_they_opt_in() {
         .filter(|m| m.recipient == "ann.maskell@example.org")
         .count();
     assert_eq!(to_ann, 1);
+}
+
+fn read_message(raw: &[u8]) -> mail_parser::Message<'_> {
+    mail_parser::MessageParser::default()
+        .parse(raw)
+        .expect("a message mail-parser can read")
+}
+
+/// The decoded text/calendar alternative, read with a MIME parser.
+fn calendar_text(message: &mail_parser::Message<'_>) -> String {
+    use mail_parser::MimeHeaders;
+    message
+        .parts
+        .iter()
+        .find(|p| {
+            p.content_type()
+                .is_some_and(|t| t.ctype() == "text" && t.subtype() == Some("calendar"))
+        })
+        .and_then(|p| p.text_contents())
+        .expect("a text/calendar part")
+        .to_string()
+}
+
+/// (CN, address) of every ORGANIZER and ATTENDEE, through the `ical` parser, with RFC 6868
+/// decoded (the parser leaves that to its caller).
+fn calendar_parties(ics: &str) -> Vec<(String, String, String)> {
+    let mut reader = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes()));
+    let cal = reader.next().expect("a calendar").expect("readable");
+    cal.events[0]
+        .properties
+        .iter()
+        .filter(|p| p.name == "ORGANIZER" || p.name == "ATTENDEE")
+        .map(|p| {
+            let cn = p
+                .params
+                .as_ref()
+                .and_then(|ps| ps.iter().find(|(k, _)| k == "CN"))
+                .map(|(_, v)| v.join(","))
+                .unwrap_or_default()
+                .replace("^'", "\"")
+                .replace("^n", "\n")
+                .replace("^^", "^");
+            (p.name.clone(), cn, p.value.clone().unwrap_or_default())
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_guest_with_a_danish_name_added_to_a_draft_is_invited_by_name_when_the_meeting_is_published()
+ {
+    let w = world().await;
+    let id = w.new_meeting().await;
+    let email = app::model::EmailAddress::parse("anne.kjaer@example.net").expect("an address");
+    let name = app::model::PersonName::parse("Anne Kjær").expect("a name");
+    invitations::add_guest(
+        &w.test.db,
+        &w.access,
+        &w.mail,
+        now(),
+        id,
+        invitations::Guest {
+            name: &name,
+            email: &email,
+            lang: app::model::Lang::Da,
+        },
+    )
+    .await
+    .expect("the guest is added to the draft");
+    w.publish(id).await;
+    let to_anne = w
+        .outbox()
+        .await
+        .into_iter()
+        .find(|m| m.recipient == "anne.kjaer@example.net")
+        .expect("an invitation for the guest");
+    let message = read_message(to_anne.body.as_bytes());
+    let to = message.to().and_then(|a| a.first()).expect("a To address");
+    assert_eq!(to.name(), Some("Anne Kjær"));
+    assert_eq!(to.address(), Some("anne.kjaer@example.net"));
+    let parties = calendar_parties(&calendar_text(&message));
+    assert!(
+        parties.contains(&(
+            "ATTENDEE".into(),
+            "Anne Kjær".into(),
+            "mailto:anne.kjaer@example.net".into()
+        )),
+        "{parties:?}"
+    );
+}
+
+fn sample_invitation(recipient: Party, organizer: Party) -> mail::Invitation {
+    let start = Utc
+        .with_ymd_and_hms(2022, 4, 26, 11, 0, 0)
+        .single()
+        .expect("valid");
+    mail::Invitation {
+        kind: mail::MailKind::Invitation,
+        lang: app::model::Lang::Da,
+        taskforce: "Taskforce om Ledermobilitet mellem sektorer".into(),
+        meeting_number: 5,
+        event: EventData {
+            uid: "0f1e2d3c@taskforce.example.org".into(),
+            sequence: 0,
+            starts_at: start,
+            ends_at: start + Duration::hours(2),
+            time_zone: "Europe/Copenhagen".into(),
+            summary: format!("Møde med {}", recipient.name),
+            description: "Dagsorden og bilag".into(),
+            location: "Frederiksberg Rådhus".into(),
+            url: "https://taskforce.example.org/meetings/5".into(),
+            cancelled: false,
+        },
+        online_link: None,
+        agenda: Vec::new(),
+        organizer,
+        recipient,
+        answer_links: None,
+        message_id: "abc.invitation.m5@taskforce.example.org".into(),
+        dtstamp: start - Duration::days(20),
+    }
+}
+
+fn secretariat() -> Party {
+    Party {
+        name: "Sekretariatet for Taskforce om Ledermobilitet mellem sektorer".into(),
+        email: "taskforce-sekretariat@example.org".into(),
+    }
+}
+
+#[test]
+fn non_ascii_display_names_in_from_and_to_are_encoded_words_that_read_back_exactly() {
+    for name in [
+        "Anette Bækgaard",
+        "Lasse Sønderup",
+        "Malene Kjær-Jepsen",
+        "Å",
+        "æøå Å",
+        "Kjær, Anne \"Bølle\"",
+    ] {
+        let organizer = Party {
+            name: format!("Sekretariatet ved {name}"),
+            email: "taskforce-sekretariat@example.org".into(),
+        };
+        let recipient = Party {
+            name: name.into(),
+            email: "anne.kjaer@example.net".into(),
+        };
+        let raw = mail::build(&sample_invitation(recipient, organizer.clone()))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let head = String::from_utf8_lossy(&raw);
+        let head = head.split("\r\n\r\n").next().unwrap_or_default();
+        assert!(head.is_ascii(), "headers are 7-bit: {head}");
+        assert!(
+            head.contains("=?utf-8?"),
+            "encoded words (RFC 2047): {head}"
+        );
+        let message = read_message(&raw);
+        let to = message.to().and_then(|a| a.first()).expect("To");
+        assert_eq!(to.name(), Some(name));
+        assert_eq!(to.address(), Some("anne.kjaer@example.net"));
+        let from = message.from().and_then(|a| a.first()).expect("From");
+        assert_eq!(from.name(), Some(organizer.name.as_str()));
+        assert_eq!(from.address(), Some("taskforce-sekretariat@example.org"));
+    }
+}
+
+fn awkward_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        any::<String>(),
+        "\\PC{0,40}",
+        "[a-zæøåÅ \"\\\\,;:<>()\\[\\]@.\r\n\t-]{0,30}",
+        Just("Å".to_string()),
+        Just("æøå Å".to_string()),
+        Just("Anne Kjær\r\nBcc: eve@example.net".to_string()),
+        Just("eve@[127.0.0.1]".to_string()),
+        Just("a\"b@example.net".to_string()),
+        Just("anne.kjaer@example.net".to_string()),
+    ]
+}
+
+proptest::proptest! {
+    #[test]
+    fn building_an_invitation_never_panics_whatever_the_names_and_addresses(
+        name in awkward_text(),
+        address in awkward_text(),
+        organizer_name in awkward_text(),
+        taskforce in awkward_text(),
+    ) {
+        let recipient = Party { name, email: address };
+        let organizer = Party { name: organizer_name, ..secretariat() };
+        let mut invitation = sample_invitation(recipient, organizer);
+        invitation.taskforce = taskforce;
+        let built = std::panic::catch_unwind(|| mail::build(&invitation));
+        proptest::prop_assert!(built.is_ok(), "mail::build panicked");
+        if let Ok(Ok(raw)) = built {
+            let message = read_message(&raw);
+            proptest::prop_assert_eq!(message.to().map(|a| a.iter().count()), Some(1));
+            proptest::prop_assert!(calendar_text(&message).contains("METHOD:REQUEST"));
+        }
+    }
+}
+
+fn plausible_address() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        "[a-zA-Z0-9_+'-]{1,12}(\\.[a-zA-Z0-9_+'-]{1,8}){0,2}@[a-z0-9-]{1,12}\\.[a-z]{2,4}",
+        "[a-zA-Z0-9.\"()<>\\[\\],;: æø%!#$&*/=?^`{|}~-]{1,12}@[a-z0-9.\\[\\]-]{1,12}",
+        awkward_text(),
+    ]
+}
+
+proptest::proptest! {
+    #[test]
+    fn anything_the_guest_form_accepts_builds_and_reads_back_exactly(
+        name in awkward_text(),
+        address in plausible_address(),
+    ) {
+        let (Ok(name), Ok(email)) = (
+            app::model::PersonName::parse(&name),
+            app::model::EmailAddress::parse(&address),
+        ) else {
+            return Ok(());
+        };
+        let recipient = Party { name: name.as_str().into(), email: email.as_str().into() };
+        let raw = mail::build(&sample_invitation(recipient, secretariat()));
+        proptest::prop_assert!(raw.is_ok(), "{name} <{email}>: {:?}", raw.err());
+        let raw = raw.unwrap_or_default();
+        let message = read_message(&raw);
+        let to = message.to().and_then(|a| a.first());
+        proptest::prop_assert_eq!(to.and_then(|a| a.name()), Some(name.as_str()));
+        proptest::prop_assert_eq!(to.and_then(|a| a.address()), Some(email.as_str()));
+        let attendee = calendar_parties(&calendar_text(&message))
+            .into_iter()
+            .find(|(kind, _, _)| kind == "ATTENDEE");
+        proptest::prop_assert_eq!(
+            attendee,
+            Some(("ATTENDEE".to_string(), name.to_string(), format!("mailto:{email}")))
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_english_member_gets_english_calendar_and_mail_text_and_a_danish_member_danish() {
+    use app::model::agenda::{ItemDraft, ItemKind};
+    let w = world().await;
+    let id = w.new_meeting().await;
+    app::server::services::agenda::add_item(
+        &w.test.db,
+        &w.access,
+        now(),
+        id,
+        ItemDraft {
+            kind: ItemKind::D,
+            title: "Personsag om en leder".into(),
+            resume: String::new(),
+            indstilling: None,
+            presenter_id: None,
+            duration_minutes: 15,
+            closed: true,
+        },
+    )
+    .await
+    .expect("a closed item");
+    w.publish(id).await;
+    let number = app::server::entities::meeting::Entity::find_by_id(id)
+        .one(&w.test.db)
+        .await
+        .unwrap()
+        .expect("the meeting")
+        .number;
+    let messages = w.outbox().await;
+    let for_whom = |address: &str| {
+        let body = messages
+            .iter()
+            .find(|m| m.recipient == address)
+            .unwrap_or_else(|| panic!("a message for {address}"))
+            .body
+            .clone();
+        let message = read_message(body.as_bytes());
+        let calendar = calendar_text(&message).replace("\r\n ", "");
+        let text = message.body_text(0).expect("a text part").to_string();
+        (calendar, text)
+    };
+    // Jesper Rosenberg Hansen reads English (seed.rs); Jonas Dahl Danish.
+    let (calendar, text) = for_whom("jesper.rosenberg.hansen@example.org");
+    assert!(
+        calendar.contains(&format!(
+            "\r\nSUMMARY:Taskforce om Ledermobilitet mellem sektorer: meeting {number} – Temamøde om onboarding\r\n"
+        )),
+        "{calendar}"
+    );
+    assert!(
+        calendar.contains(&format!(
+            "\r\nDESCRIPTION:Agenda and papers: https://taskforce.example.org/meetings/{id}\r\n"
+        )),
+        "{calendar}"
+    );
+    assert!(calendar.contains(
+        "\r\nORGANIZER;CN=\"The secretariat of Taskforce om Ledermobilitet mellem sektorer\":"
+    ));
+    assert!(!calendar.contains(": møde ") && !calendar.contains("Dagsorden og bilag"));
+    assert!(text.contains("Closed item"), "{text}");
+    assert!(text.contains(&format!("meeting {number}")), "{text}");
+    for danish in [
+        "Lukket punkt",
+        "Dagsorden",
+        "Kære",
+        "Sekretariatet",
+        "Tidspunkt",
+    ] {
+        assert!(
+            !text.contains(danish),
+            "«{danish}» in the English text: {text}"
+        );
+    }
+    assert!(
+        !text.contains("Personsag"),
+        "a closed item's title is not mailed"
+    );
+
+    let (calendar, text) = for_whom("jonas.dahl@example.org");
+    assert!(
+        calendar.contains(&format!(
+            "\r\nSUMMARY:Taskforce om Ledermobilitet mellem sektorer: møde {number} – Temamøde om onboarding\r\n"
+        )),
+        "{calendar}"
+    );
+    assert!(calendar.contains(&format!(
+        "\r\nDESCRIPTION:Dagsorden og bilag: https://taskforce.example.org/meetings/{id}\r\n"
+    )));
+    assert!(
+        text.contains("Lukket punkt") && text.contains("Kære Jonas Dahl"),
+        "{text}"
+    );
+    assert!(!text.contains("Closed item") && !text.contains("Personsag"));
 }

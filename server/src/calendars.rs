@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use app::model::{MeetingStatus, Role};
+use app::model::{Lang, MeetingStatus, Role};
 use app::server::calendar;
 use app::server::entities::{meeting, person};
 use app::server::error::DomainError;
@@ -58,7 +58,14 @@ pub async fn meeting_ics(
         Err(DomainError::NotFound) => return not_found(),
         Err(error) => return failed(error),
     };
-    match invitations::events_for(&state.db, &state.mail, std::slice::from_ref(&found)).await {
+    let events = invitations::events_for(
+        &state.db,
+        &state.mail,
+        std::slice::from_ref(&found),
+        user.lang,
+    )
+    .await;
+    match events {
         Ok(events) => ics(
             calendar::publish(&events, state.clock.now()),
             &format!("moede-{}.ics", found.number),
@@ -97,7 +104,8 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Re
         Ok(meetings) => meetings,
         Err(error) => return failed(error),
     };
-    match invitations::events_for(&state.db, &state.mail, &meetings).await {
+    let lang = Lang::parse(&owner.language).unwrap_or_default();
+    match invitations::events_for(&state.db, &state.mail, &meetings, lang).await {
         Ok(events) => ics(
             calendar::publish(&events, state.clock.now()),
             "taskforce.ics",

@@ -142,3 +142,67 @@ async fn only_the_secretariat_reads_invitations_and_the_outbox() {
         "the demo meeting's invitations"
     );
 }
+
+#[tokio::test]
+async fn the_guest_form_names_an_address_or_a_name_mail_cannot_carry_next_to_its_field() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann.maskell@example.org").await;
+    let guests = |cookie: String| {
+        let app = &app;
+        async move {
+            let view: serde_json::Value = serde_json::from_str(
+                &app.call_with("/api/invitations", "meeting_id=6", Some(&cookie))
+                    .await
+                    .text()
+                    .await
+                    .unwrap(),
+            )
+            .unwrap();
+            view["invitees"].as_array().map(Vec::len).unwrap_or(0)
+        }
+    };
+    let before = guests(ann.clone()).await;
+    for (name, email, field, message) in [
+        (
+            "Eve Bækgaard",
+            "eve@[127.0.0.1]",
+            "guest_email",
+            "Efter @ skal der stå et domænenavn",
+        ),
+        (
+            "Anne Kjær",
+            "a\"b@example.net",
+            "guest_email",
+            "Før @ kan adressen kun have bogstaverne a–z",
+        ),
+        (
+            "Anne Kjær\r\nBcc: eve@example.net",
+            "anne.kjaer@example.net",
+            "guest_name",
+            "Navnet må ikke indeholde linjeskift",
+        ),
+    ] {
+        let response = app
+            .post_form(
+                "/api/invite_guest",
+                &[
+                    ("input[meeting_id]", "6"),
+                    ("input[name]", name),
+                    ("input[email]", email),
+                    ("input[language]", "da"),
+                ],
+                Some(&ann),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FOUND, "{email}");
+        let target = location(&response);
+        assert!(target.starts_with("/meetings/6?"), "{target}");
+        let page = app.get(&target, Some(&ann)).await.text().await.unwrap();
+        assert!(
+            page.contains(&format!(r#"id="{field}-error""#)),
+            "{email}: no message at {field}"
+        );
+        assert!(page.contains(message), "{email}: {message}");
+    }
+    assert_eq!(guests(ann.clone()).await, before, "nobody was added");
+}

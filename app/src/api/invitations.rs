@@ -38,8 +38,7 @@ pub async fn get_invitations(meeting_id: i32) -> Result<InvitationsView, AppErro
 
 #[server(prefix = "/api", endpoint = "invite_guest")]
 pub async fn invite_guest(input: GuestForm) -> Result<(), AppError> {
-    use crate::model::agenda::FormProblem;
-    use crate::model::{EmailAddress, Lang};
+    use crate::model::{EmailAddress, Lang, PersonName};
     use crate::server::auth::require_secretariat;
     use crate::server::context::{Caller, back_to_form};
     use crate::server::error::DomainError;
@@ -48,15 +47,15 @@ pub async fn invite_guest(input: GuestForm) -> Result<(), AppError> {
     let caller = Caller::authorize::<InviteGuest>().await?;
     let access = require_secretariat(caller.require_user()?).map_err(|e| caller.refuse(e))?;
     let mut problems = Vec::new();
-    if input.name.trim().is_empty() {
-        problems.push(("guest_name", FormProblem::NameEmpty));
-    }
+    let name = PersonName::parse(&input.name)
+        .map_err(|e| problems.push(("guest_name", e.into())))
+        .ok();
     let email = EmailAddress::parse(&input.email)
-        .map_err(|_| problems.push(("guest_email", FormProblem::EmailInvalid)))
+        .map_err(|e| problems.push(("guest_email", e.into())))
         .ok();
     let state = &caller.state;
-    let result = match (email, problems.is_empty()) {
-        (Some(email), true) => {
+    let result = match (name, email) {
+        (Some(name), Some(email)) => {
             let lang = Lang::parse(&input.language).unwrap_or_default();
             invitations::add_guest(
                 &state.db,
@@ -65,7 +64,7 @@ pub async fn invite_guest(input: GuestForm) -> Result<(), AppError> {
                 state.clock.now(),
                 input.meeting_id,
                 invitations::Guest {
-                    name: &input.name,
+                    name: &name,
                     email: &email,
                     lang,
                 },

@@ -176,10 +176,14 @@ pub enum FormProblem {
     ReplyUnknownMeeting,
     NameEmpty,
     EmailInvalid,
+    EmailLocalPart,
+    EmailDomain,
+    NameUnusable,
+    NameTooLong,
 }
 
 impl FormProblem {
-    pub const ALL: [FormProblem; 19] = [
+    pub const ALL: [FormProblem; 23] = [
         FormProblem::TitleEmpty,
         FormProblem::TitleTooLong,
         FormProblem::KindUnknown,
@@ -199,6 +203,10 @@ impl FormProblem {
         FormProblem::ReplyUnknownMeeting,
         FormProblem::NameEmpty,
         FormProblem::EmailInvalid,
+        FormProblem::EmailLocalPart,
+        FormProblem::EmailDomain,
+        FormProblem::NameUnusable,
+        FormProblem::NameTooLong,
     ];
 
     pub fn from_code(code: &str) -> Option<FormProblem> {
@@ -226,6 +234,10 @@ impl FormProblem {
             FormProblem::ReplyUnknownMeeting => "reply_unknown",
             FormProblem::NameEmpty => "name_empty",
             FormProblem::EmailInvalid => "email_invalid",
+            FormProblem::EmailLocalPart => "email_local_part",
+            FormProblem::EmailDomain => "email_domain",
+            FormProblem::NameUnusable => "name_unusable",
+            FormProblem::NameTooLong => "name_long",
         }
     }
 }

@@ -1,15 +1,14 @@
 //! iCalendar (RFC 5545) for invitations (iTIP REQUEST/CANCEL, RFC 5546), feeds and downloads
-//! (PUBLISH). The calendar objects are `ical` crate components emitted by its generator; its
-//! folding counts characters, so the output is re-folded at 75 octets on UTF-8 boundaries, and
-//! TEXT values are escaped here (the generator writes values as given).
+//! (PUBLISH). Calendars are written by [`content`], which is correct by construction for any
+//! text; the `ical` crate only parses (replies).
 use chrono::{DateTime, Utc};
-use ical::generator::Emitter;
-use ical::parser::ical::component::{
-    IcalCalendar, IcalEvent, IcalTimeZone, IcalTimeZoneTransition, IcalTimeZoneTransitionType,
-};
-use ical::property::Property;
 
 use crate::model::time::Zone;
+
+mod content;
+
+pub use content::escape_text;
+use content::{Line, Writer};
 
 pub const PRODID: &str = "-//Medarbejder- og Kompetencestyrelsen//Taskforce//DA";
 
@@ -51,192 +50,114 @@ pub struct EventData {
     pub cancelled: bool,
 }
 
-fn property(name: &str, params: &[(&str, &str)], value: impl Into<String>) -> Property {
-    Property {
-        name: name.to_string(),
-        params: (!params.is_empty()).then(|| {
-            params
-                .iter()
-                .map(|(k, v)| (k.to_string(), vec![v.to_string()]))
-                .collect()
-        }),
-        value: Some(value.into()),
-    }
-}
-
-/// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and newlines.
-pub fn escape_text(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    let normalised = value.replace("\r\n", "\n").replace('\r', "\n");
-    for c in normalised.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A parameter value, quoted so that `,`, `;` and `:` inside it are safe; DQUOTE is not
-/// allowed in parameter values at all and is dropped.
-fn param_value(value: &str) -> String {
-    let clean: String = value
-        .chars()
-        .filter(|c| *c != '"' && !c.is_control())
-        .collect();
-    format!("\"{clean}\"")
-}
-
 fn utc_stamp(at: DateTime<Utc>) -> String {
     at.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
-/// Lines of at most 75 octets, continuation lines starting with a space, never splitting a
-/// UTF-8 character, CRLF everywhere (RFC 5545 3.1).
-pub fn fold(unfolded: &str) -> String {
-    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 70 * 3);
-    for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
-        let mut width = 0;
-        for c in line.chars() {
-            let len = c.len_utf8();
-            if width + len > 75 {
-                out.push_str("\r\n ");
-                width = 1;
-            }
-            out.push(c);
-            width += len;
-        }
-        out.push_str("\r\n");
-    }
-    out
-}
-
-/// Undoes the generator's own (character-counting) folding.
-fn unfold(text: &str) -> String {
-    text.replace("\r\n ", "")
-}
-
-fn copenhagen_timezone() -> IcalTimeZone {
-    let transition = |kind, name: &str, from: &str, to: &str, start: &str, rule: &str| {
-        let mut t = IcalTimeZoneTransition::new(kind);
-        t.properties = vec![
-            property("TZOFFSETFROM", &[], from),
-            property("TZOFFSETTO", &[], to),
-            property("TZNAME", &[], name),
-            property("DTSTART", &[], start),
-            property("RRULE", &[], rule),
-        ];
-        t
-    };
-    let mut tz = IcalTimeZone::new();
-    tz.properties = vec![property("TZID", &[], "Europe/Copenhagen")];
-    tz.transitions = vec![
-        transition(
-            IcalTimeZoneTransitionType::DAYLIGHT,
+fn write_copenhagen_timezone(cal: &mut Writer) {
+    cal.begin("VTIMEZONE");
+    cal.push(Line::new("TZID").value("Europe/Copenhagen"));
+    for (kind, name, from, to, start, rule) in [
+        (
+            "DAYLIGHT",
             "CEST",
             "+0100",
             "+0200",
             "19700329T020000",
             "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
         ),
-        transition(
-            IcalTimeZoneTransitionType::STANDARD,
+        (
+            "STANDARD",
             "CET",
             "+0200",
             "+0100",
             "19701025T030000",
             "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
         ),
-    ];
-    tz
+    ] {
+        cal.begin(kind);
+        cal.push(Line::new("TZOFFSETFROM").value(from));
+        cal.push(Line::new("TZOFFSETTO").value(to));
+        cal.push(Line::new("TZNAME").value(name));
+        cal.push(Line::new("DTSTART").value(start));
+        cal.push(Line::new("RRULE").value(rule));
+        cal.end(kind);
+    }
+    cal.end("VTIMEZONE");
 }
 
 /// DTSTART/DTEND in the meeting's zone with its VTIMEZONE, or in UTC for any other zone.
-fn time_property(name: &str, at: DateTime<Utc>, zone: &str) -> Property {
+fn time_line(name: &str, at: DateTime<Utc>, zone: &str) -> Line {
     match Zone::parse(zone) {
-        Some(Zone::EuropeCopenhagen) => property(
-            name,
-            &[("TZID", "Europe/Copenhagen")],
-            Zone::EuropeCopenhagen
+        Some(Zone::EuropeCopenhagen) => Line::new(name).param("TZID", "Europe/Copenhagen").value(
+            &Zone::EuropeCopenhagen
                 .to_local(at)
                 .format("%Y%m%dT%H%M%S")
                 .to_string(),
         ),
-        _ => property(name, &[], utc_stamp(at)),
+        _ => Line::new(name).value(&utc_stamp(at)),
     }
 }
 
-fn event(
+fn write_event(
+    cal: &mut Writer,
     data: &EventData,
     dtstamp: DateTime<Utc>,
     organizer: Option<&Party>,
     attendee: Option<(&Party, &str)>,
-) -> IcalEvent {
-    let mut ev = IcalEvent::new();
-    let mut props = vec![
-        property("UID", &[], data.uid.clone()),
-        property("SEQUENCE", &[], data.sequence.to_string()),
-        property("DTSTAMP", &[], utc_stamp(dtstamp)),
-        time_property("DTSTART", data.starts_at, &data.time_zone),
-        time_property("DTEND", data.ends_at, &data.time_zone),
-        property("SUMMARY", &[], escape_text(&data.summary)),
-        property("LOCATION", &[], escape_text(&data.location)),
-        property("DESCRIPTION", &[], escape_text(&data.description)),
-        property("URL", &[], data.url.clone()),
-        property(
-            "STATUS",
-            &[],
-            if data.cancelled {
-                "CANCELLED"
-            } else {
-                "CONFIRMED"
-            },
-        ),
-        property("TRANSP", &[], "OPAQUE"),
-    ];
+) {
+    cal.begin("VEVENT");
+    cal.push(Line::new("UID").value(&data.uid));
+    cal.push(Line::new("SEQUENCE").value(&data.sequence.to_string()));
+    cal.push(Line::new("DTSTAMP").value(&utc_stamp(dtstamp)));
+    cal.push(time_line("DTSTART", data.starts_at, &data.time_zone));
+    cal.push(time_line("DTEND", data.ends_at, &data.time_zone));
+    cal.push(Line::new("SUMMARY").text(&data.summary));
+    cal.push(Line::new("LOCATION").text(&data.location));
+    cal.push(Line::new("DESCRIPTION").text(&data.description));
+    cal.push(Line::new("URL").value(&data.url));
+    let status = if data.cancelled {
+        "CANCELLED"
+    } else {
+        "CONFIRMED"
+    };
+    cal.push(Line::new("STATUS").value(status));
+    cal.push(Line::new("TRANSP").value("OPAQUE"));
     if let Some(org) = organizer {
-        let cn = param_value(&org.name);
-        props.push(property(
-            "ORGANIZER",
-            &[("CN", &cn)],
-            format!("mailto:{}", org.email),
-        ));
+        cal.push(
+            Line::new("ORGANIZER")
+                .param("CN", &org.name)
+                .value(&format!("mailto:{}", org.email)),
+        );
     }
     if let Some((who, partstat)) = attendee {
-        let cn = param_value(&who.name);
-        props.push(property(
-            "ATTENDEE",
-            &[
-                ("CN", &cn),
-                ("CUTYPE", "INDIVIDUAL"),
-                ("ROLE", "REQ-PARTICIPANT"),
-                ("PARTSTAT", partstat),
-                ("RSVP", "TRUE"),
-            ],
-            format!("mailto:{}", who.email),
-        ));
+        cal.push(
+            Line::new("ATTENDEE")
+                .param("CN", &who.name)
+                .param("CUTYPE", "INDIVIDUAL")
+                .param("ROLE", "REQ-PARTICIPANT")
+                .param("PARTSTAT", partstat)
+                .param("RSVP", "TRUE")
+                .value(&format!("mailto:{}", who.email)),
+        );
     }
-    ev.properties = props;
-    ev
+    cal.end("VEVENT");
 }
 
-fn calendar(method: Method, events: Vec<IcalEvent>, needs_copenhagen: bool) -> String {
-    let mut cal = IcalCalendar::new();
-    cal.properties = vec![
-        property("VERSION", &[], "2.0"),
-        property("PRODID", &[], PRODID),
-        property("CALSCALE", &[], "GREGORIAN"),
-        property("METHOD", &[], method.as_str()),
-    ];
+/// A whole VCALENDAR: its properties, the VTIMEZONE if an event needs it, then the events.
+fn calendar(method: Method, needs_copenhagen: bool, events: impl FnOnce(&mut Writer)) -> String {
+    let mut cal = Writer::default();
+    cal.begin("VCALENDAR");
+    cal.push(Line::new("VERSION").value("2.0"));
+    cal.push(Line::new("PRODID").value(PRODID));
+    cal.push(Line::new("CALSCALE").value("GREGORIAN"));
+    cal.push(Line::new("METHOD").value(method.as_str()));
     if needs_copenhagen {
-        cal.timezones.push(copenhagen_timezone());
+        write_copenhagen_timezone(&mut cal);
     }
-    cal.events = events;
-    fold(&unfold(&cal.generate()))
+    events(&mut cal);
+    cal.end("VCALENDAR");
+    cal.finish()
 }
 
 fn in_copenhagen(data: &EventData) -> bool {
@@ -250,13 +171,15 @@ pub fn request(
     organizer: &Party,
     recipient: &Party,
 ) -> String {
-    let ev = event(
-        data,
-        dtstamp,
-        Some(organizer),
-        Some((recipient, "NEEDS-ACTION")),
-    );
-    calendar(Method::Request, vec![ev], in_copenhagen(data))
+    calendar(Method::Request, in_copenhagen(data), |cal| {
+        write_event(
+            cal,
+            data,
+            dtstamp,
+            Some(organizer),
+            Some((recipient, "NEEDS-ACTION")),
+        )
+    })
 }
 
 /// A cancellation (METHOD:CANCEL, STATUS:CANCELLED) for one recipient.
@@ -268,24 +191,22 @@ pub fn cancel(
 ) -> String {
     let mut cancelled = data.clone();
     cancelled.cancelled = true;
-    let ev = event(
-        &cancelled,
-        dtstamp,
-        Some(organizer),
-        Some((recipient, "NEEDS-ACTION")),
-    );
-    calendar(Method::Cancel, vec![ev], in_copenhagen(data))
+    calendar(Method::Cancel, in_copenhagen(data), |cal| {
+        write_event(
+            cal,
+            &cancelled,
+            dtstamp,
+            Some(organizer),
+            Some((recipient, "NEEDS-ACTION")),
+        )
+    })
 }
 
 /// A feed or download (METHOD:PUBLISH): no ORGANIZER, no ATTENDEE.
 pub fn publish(events: &[EventData], dtstamp: DateTime<Utc>) -> String {
-    let needs_tz = events.iter().any(in_copenhagen);
-    calendar(
-        Method::Publish,
-        events
-            .iter()
-            .map(|e| event(e, dtstamp, None, None))
-            .collect(),
-        needs_tz,
-    )
+    calendar(Method::Publish, events.iter().any(in_copenhagen), |cal| {
+        for event in events {
+            write_event(cal, event, dtstamp, None, None);
+        }
+    })
 }

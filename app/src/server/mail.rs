@@ -15,7 +15,9 @@ use lettre::Message;
 use lettre::message::header::{ContentDisposition, ContentTransferEncoding, ContentType};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
 
+use crate::i18n::{kind_name, texts};
 use crate::model::Lang;
+use crate::model::agenda::ItemKind;
 use crate::model::time::{format_date, format_time_range};
 use crate::server::calendar::{self, EventData, Method, Party};
 
@@ -42,12 +44,13 @@ impl MailKind {
     }
 }
 
-/// One line of the agenda summary: number, B/D/O and title.
+/// One line of the agenda summary: number, kind and title; a closed item's title is not
+/// mailed (`None`), the recipient reads "closed item" in their language.
 #[derive(Debug, Clone)]
 pub struct AgendaLine {
     pub number: usize,
-    pub kind: &'static str,
-    pub title: String,
+    pub kind: ItemKind,
+    pub title: Option<String>,
 }
 
 /// Everything one recipient's message is made of.
@@ -70,92 +73,12 @@ pub struct Invitation {
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {
-    #[error("bad address {0}")]
+    #[error("bad address {0:?}")]
     Address(String),
+    #[error("a name a mail header cannot hold: {0:?}")]
+    Name(String),
     #[error("cannot build the message: {0}")]
     Build(String),
-}
-
-struct Words {
-    invitation_subject: &'static str,
-    update_subject: &'static str,
-    reminder_subject: &'static str,
-    papers_subject: &'static str,
-    papers: &'static str,
-    reminder: &'static str,
-    cancel_subject: &'static str,
-    greeting: &'static str,
-    meeting: &'static str,
-    invites: &'static str,
-    updated: &'static str,
-    cancelled: &'static str,
-    when: &'static str,
-    place: &'static str,
-    online: &'static str,
-    agenda: &'static str,
-    read_agenda: &'static str,
-    answer: &'static str,
-    accept: &'static str,
-    tentative: &'static str,
-    decline: &'static str,
-    regards: &'static str,
-}
-
-const DA: Words = Words {
-    invitation_subject: "Invitation",
-    update_subject: "Ændret",
-    reminder_subject: "Påmindelse",
-    papers_subject: "Bilag udsendt",
-    papers: "Bilagene til mødet er nu udsendt. Du finder dem ved dagsordenen:",
-    reminder: "Påmindelse om mødet:",
-    cancel_subject: "Aflyst",
-    greeting: "Kære",
-    meeting: "møde",
-    invites: "inviterer dig til møde",
-    updated: "Mødet er ændret. Her er de nye oplysninger.",
-    cancelled: "Mødet er aflyst.",
-    when: "Tidspunkt",
-    place: "Sted",
-    online: "Online",
-    agenda: "Dagsorden",
-    read_agenda: "Læs dagsorden og bilag",
-    answer: "Svar på invitationen",
-    accept: "Jeg deltager",
-    tentative: "Måske",
-    decline: "Jeg melder afbud",
-    regards: "Med venlig hilsen",
-};
-
-const EN: Words = Words {
-    invitation_subject: "Invitation",
-    update_subject: "Changed",
-    reminder_subject: "Reminder",
-    papers_subject: "Papers out",
-    papers: "The papers for the meeting are out. You find them with the agenda:",
-    reminder: "A reminder of the meeting:",
-    cancel_subject: "Cancelled",
-    greeting: "Dear",
-    meeting: "meeting",
-    invites: "invites you to meeting",
-    updated: "The meeting has changed. Here are the new details.",
-    cancelled: "The meeting has been cancelled.",
-    when: "Time",
-    place: "Place",
-    online: "Online",
-    agenda: "Agenda",
-    read_agenda: "Read the agenda and papers",
-    answer: "Answer the invitation",
-    accept: "I will attend",
-    tentative: "Maybe",
-    decline: "I cannot attend",
-    regards: "Kind regards",
-};
-
-fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Da => &DA,
-        Lang::En => &EN,
-    }
 }
 
 fn html_escape(text: &str) -> String {
@@ -166,18 +89,18 @@ fn html_escape(text: &str) -> String {
 }
 
 pub fn subject(inv: &Invitation) -> String {
-    let w = words(inv.lang);
+    let w = texts(inv.lang);
     let prefix = match inv.kind {
-        MailKind::Invitation => w.invitation_subject,
-        MailKind::Update => w.update_subject,
-        MailKind::Cancellation => w.cancel_subject,
-        MailKind::Reminder => w.reminder_subject,
-        MailKind::Papers => w.papers_subject,
+        MailKind::Invitation => w.mail_invitation_subject,
+        MailKind::Update => w.mail_update_subject,
+        MailKind::Cancellation => w.mail_cancel_subject,
+        MailKind::Reminder => w.mail_reminder_subject,
+        MailKind::Papers => w.mail_papers_subject,
     };
     let date = format_date(inv.lang, inv.event.starts_at, &inv.event.time_zone);
     format!(
         "{prefix}: {} – {} {}, {date}",
-        inv.taskforce, w.meeting, inv.meeting_number
+        inv.taskforce, w.mail_meeting, inv.meeting_number
     )
 }
 
@@ -191,145 +114,168 @@ fn when(inv: &Invitation) -> String {
 }
 
 fn text_body(inv: &Invitation) -> String {
-    let w = words(inv.lang);
-    let mut out = format!("{} {},\n\n", w.greeting, inv.recipient.name);
+    let w = texts(inv.lang);
+    let mut out = format!("{} {},\n\n", w.mail_greeting, inv.recipient.name);
     match inv.kind {
         MailKind::Invitation => out.push_str(&format!(
             "{} {} {}: {}\n\n",
-            inv.organizer.name, w.invites, inv.meeting_number, inv.event.summary
+            inv.organizer.name, w.mail_invites, inv.meeting_number, inv.event.summary
         )),
-        MailKind::Update => out.push_str(&format!("{}\n\n{}\n\n", w.updated, inv.event.summary)),
-        MailKind::Cancellation => {
-            out.push_str(&format!("{}\n\n{}\n\n", w.cancelled, inv.event.summary))
+        MailKind::Update => {
+            out.push_str(&format!("{}\n\n{}\n\n", w.mail_updated, inv.event.summary))
         }
-        MailKind::Reminder => out.push_str(&format!("{}\n\n{}\n\n", w.reminder, inv.event.summary)),
-        MailKind::Papers => out.push_str(&format!("{}\n\n{}\n\n", w.papers, inv.event.summary)),
+        MailKind::Cancellation => out.push_str(&format!(
+            "{}\n\n{}\n\n",
+            w.mail_cancelled, inv.event.summary
+        )),
+        MailKind::Reminder => {
+            out.push_str(&format!("{}\n\n{}\n\n", w.mail_reminder, inv.event.summary))
+        }
+        MailKind::Papers => {
+            out.push_str(&format!("{}\n\n{}\n\n", w.mail_papers, inv.event.summary))
+        }
     }
     out.push_str(&format!(
         "{}: {}\n{}: {}\n",
-        w.when,
+        w.mail_when,
         when(inv),
-        w.place,
+        w.mail_place,
         inv.event.location
     ));
     if let Some(link) = &inv.online_link {
-        out.push_str(&format!("{}: {link}\n", w.online));
+        out.push_str(&format!("{}: {link}\n", w.mail_online));
     }
     if inv.kind != MailKind::Cancellation {
-        out.push_str(&format!("\n{}:\n", w.agenda));
+        out.push_str(&format!("\n{}:\n", w.mail_agenda));
         for line in &inv.agenda {
             out.push_str(&format!(
                 "  {}. {} ({})\n",
-                line.number, line.title, line.kind
+                line.number,
+                line.title.as_deref().unwrap_or(w.mail_closed_item),
+                kind_name(inv.lang, line.kind)
             ));
         }
-        out.push_str(&format!("\n{}: {}\n", w.read_agenda, inv.event.url));
+        out.push_str(&format!("\n{}: {}\n", w.mail_read_agenda, inv.event.url));
         if let Some([accept, tentative, decline]) = &inv.answer_links {
             out.push_str(&format!(
                 "\n{}:\n  {}: {accept}\n  {}: {tentative}\n  {}: {decline}\n",
-                w.answer, w.accept, w.tentative, w.decline
+                w.mail_answer, w.mail_accept, w.mail_tentative, w.mail_decline
             ));
         }
     }
     out.push_str(&format!(
         "\n{}\n{}\n{}\n",
-        w.regards, inv.organizer.name, inv.organizer.email
+        w.mail_regards, inv.organizer.name, inv.organizer.email
     ));
     out
 }
 
 fn html_body(inv: &Invitation) -> String {
-    let w = words(inv.lang);
+    let w = texts(inv.lang);
     let e = html_escape;
     let mut out = format!(
         "<!DOCTYPE html><html lang=\"{}\"><body style=\"font-family:Arial,sans-serif\"><p>{} {},</p>",
         inv.lang.code(),
-        w.greeting,
+        w.mail_greeting,
         e(&inv.recipient.name)
     );
     match inv.kind {
         MailKind::Invitation => out.push_str(&format!(
             "<p>{} {} {}: <strong>{}</strong></p>",
             e(&inv.organizer.name),
-            w.invites,
+            w.mail_invites,
             inv.meeting_number,
             e(&inv.event.summary)
         )),
         MailKind::Update => out.push_str(&format!(
             "<p>{}</p><p><strong>{}</strong></p>",
-            w.updated,
+            w.mail_updated,
             e(&inv.event.summary)
         )),
         MailKind::Cancellation => out.push_str(&format!(
             "<p>{}</p><p><strong>{}</strong></p>",
-            w.cancelled,
+            w.mail_cancelled,
             e(&inv.event.summary)
         )),
         MailKind::Reminder => out.push_str(&format!(
             "<p>{}</p><p><strong>{}</strong></p>",
-            w.reminder,
+            w.mail_reminder,
             e(&inv.event.summary)
         )),
         MailKind::Papers => out.push_str(&format!(
             "<p>{}</p><p><strong>{}</strong></p>",
-            w.papers,
+            w.mail_papers,
             e(&inv.event.summary)
         )),
     }
     out.push_str(&format!(
         "<p>{}: {}<br>{}: {}",
-        w.when,
+        w.mail_when,
         e(&when(inv)),
-        w.place,
+        w.mail_place,
         e(&inv.event.location)
     ));
     if let Some(link) = &inv.online_link {
         out.push_str(&format!(
             "<br>{}: <a href=\"{}\">{}</a>",
-            w.online,
+            w.mail_online,
             e(link),
             e(link)
         ));
     }
     out.push_str("</p>");
     if inv.kind != MailKind::Cancellation {
-        out.push_str(&format!("<h2>{}</h2><ol>", w.agenda));
+        out.push_str(&format!("<h2>{}</h2><ol>", w.mail_agenda));
         for line in &inv.agenda {
-            out.push_str(&format!("<li>{} ({})</li>", e(&line.title), line.kind));
+            out.push_str(&format!(
+                "<li>{} ({})</li>",
+                e(line.title.as_deref().unwrap_or(w.mail_closed_item)),
+                kind_name(inv.lang, line.kind)
+            ));
         }
         out.push_str(&format!(
             "</ol><p><a href=\"{}\">{}</a></p>",
             e(&inv.event.url),
-            w.read_agenda
+            w.mail_read_agenda
         ));
         if let Some([accept, tentative, decline]) = &inv.answer_links {
             out.push_str(&format!(
                 "<p>{}: <a href=\"{}\">{}</a> · <a href=\"{}\">{}</a> · <a href=\"{}\">{}</a></p>",
-                w.answer,
+                w.mail_answer,
                 e(accept),
-                w.accept,
+                w.mail_accept,
                 e(tentative),
-                w.tentative,
+                w.mail_tentative,
                 e(decline),
-                w.decline
+                w.mail_decline
             ));
         }
     }
     out.push_str(&format!(
         "<p>{}<br>{}<br>{}</p></body></html>",
-        w.regards,
+        w.mail_regards,
         e(&inv.organizer.name),
         e(&inv.organizer.email)
     ));
     out
 }
 
+/// A display name and address for a header. lettre panics on a line break in a display name
+/// and encodes other control characters as they are, so any control character is an error
+/// here; the forms refuse them before they get this far.
 fn mailbox(party: &Party) -> Result<Mailbox, MailError> {
+    if party.name.chars().any(char::is_control) {
+        return Err(MailError::Name(party.name.clone()));
+    }
     let address = party
         .email
         .parse()
         .map_err(|_| MailError::Address(party.email.clone()))?;
-    Ok(Mailbox::new(Some(party.name.clone()), address))
+    let name = party.name.trim();
+    Ok(Mailbox::new(
+        (!name.is_empty()).then(|| name.to_string()),
+        address,
+    ))
 }
 
 fn content_type(value: &str) -> Result<ContentType, MailError> {

@@ -1,5 +1,6 @@
 //! People and their sign-ins: what the CLI and the secretariat's users page need.
-use crate::model::{AccountRow, EmailAddress, Lang, Role, Sector};
+use crate::model::person_name::NameError;
+use crate::model::{AccountRow, EmailAddress, Lang, PersonName, Role, Sector};
 use crate::server::auth::{SecretariatAccess, hash_password};
 use crate::server::entities::{person, user_account};
 use crate::server::error::DomainError;
@@ -39,12 +40,20 @@ pub async fn create_person(
     now: DateTime<Utc>,
     new: &NewPerson,
 ) -> Result<person::Model, DomainError> {
-    if new.name.trim().is_empty() {
-        return Err(DomainError::Validation {
-            field: "name",
-            message: "the name is empty".into(),
-        });
-    }
+    // The name goes into mail headers and calendar CNs; refuse what they cannot carry.
+    let name = PersonName::parse(&new.name).map_err(|e| DomainError::Validation {
+        field: "name",
+        message: match e {
+            NameError::Empty => "the name is empty".into(),
+            NameError::TooLong => format!(
+                "the name is longer than {} characters",
+                PersonName::MAX_CHARS
+            ),
+            NameError::Unusable => {
+                "the name holds a line break or another control character".into()
+            }
+        },
+    })?;
     let taken = person::Entity::find()
         .filter(person::Column::Email.eq(new.email.as_str()))
         .one(db)
@@ -57,7 +66,7 @@ pub async fn create_person(
     }
     Ok(person::ActiveModel {
         taskforce_id: Set(new.taskforce_id),
-        name: Set(new.name.trim().to_string()),
+        name: Set(name.as_str().to_string()),
         title: Set(new.title.trim().to_string()),
         organisation: Set(new.organisation.trim().to_string()),
         sector: Set(new.sector.as_str().to_string()),

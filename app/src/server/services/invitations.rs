@@ -11,8 +11,10 @@ use sea_orm::{
 };
 use sha2::Sha256;
 
+use crate::i18n::texts;
+use crate::model::agenda::ItemKind;
 use crate::model::invitations::{Answer, InvitationsView, InviteeRow, RsvpView};
-use crate::model::{EmailAddress, Lang, MeetingStatus, Role};
+use crate::model::{EmailAddress, Lang, MeetingStatus, PersonName, Role};
 use crate::server::auth::SecretariatAccess;
 use crate::server::calendar::{EventData, Party};
 use crate::server::entities::{
@@ -148,14 +150,17 @@ pub enum LinkProblem {
     Expired,
 }
 
-fn organizer(tf: &taskforce::Model) -> Party {
+/// The organiser as the recipient reads it, in their language.
+fn organizer(tf: &taskforce::Model, lang: Lang) -> Party {
     Party {
-        name: format!("Sekretariatet for {}", tf.name),
+        name: format!("{} {}", texts(lang).mail_organizer, tf.name),
         email: tf.mailbox.clone(),
     }
 }
 
-fn event(ctx: &MailContext, tf: &taskforce::Model, m: &meeting::Model) -> EventData {
+/// The meeting as a calendar event, its texts in `lang`.
+fn event(ctx: &MailContext, tf: &taskforce::Model, m: &meeting::Model, lang: Lang) -> EventData {
+    let t = texts(lang);
     let url = format!("{}/meetings/{}", ctx.base_url, m.id);
     EventData {
         uid: m
@@ -166,8 +171,8 @@ fn event(ctx: &MailContext, tf: &taskforce::Model, m: &meeting::Model) -> EventD
         starts_at: m.starts_at,
         ends_at: m.ends_at,
         time_zone: m.time_zone.clone(),
-        summary: format!("{}: møde {} – {}", tf.name, m.number, m.title),
-        description: format!("Dagsorden og bilag: {url}"),
+        summary: format!("{}: {} {} – {}", tf.name, t.mail_meeting, m.number, m.title),
+        description: format!("{}: {url}", t.mail_agenda_and_papers),
         location: match &m.online_link {
             Some(link) => format!("{} / {link}", m.location),
             None => m.location.clone(),
@@ -177,11 +182,12 @@ fn event(ctx: &MailContext, tf: &taskforce::Model, m: &meeting::Model) -> EventD
     }
 }
 
-/// The meetings' calendar events for downloads and feeds (PUBLISH).
+/// The meetings' calendar events for downloads and feeds (PUBLISH), in the reader's language.
 pub async fn events_for(
     db: &impl ConnectionTrait,
     ctx: &MailContext,
     meetings: &[meeting::Model],
+    lang: Lang,
 ) -> Result<Vec<EventData>, DomainError> {
     let taskforces = taskforce::Entity::find().all(db).await?;
     meetings
@@ -191,7 +197,7 @@ pub async fn events_for(
                 .iter()
                 .find(|t| t.id == m.taskforce_id)
                 .ok_or(DomainError::NotFound)?;
-            Ok(event(ctx, tf, m))
+            Ok(event(ctx, tf, m, lang))
         })
         .collect()
 }
@@ -210,16 +216,8 @@ async fn agenda(
         .enumerate()
         .map(|(i, item)| AgendaLine {
             number: i + 1,
-            kind: match item.kind.as_str() {
-                "B" => "B",
-                "D" => "D",
-                _ => "O",
-            },
-            title: if item.closed {
-                "Lukket punkt".into()
-            } else {
-                item.title
-            },
+            kind: ItemKind::parse(&item.kind).unwrap_or(ItemKind::O),
+            title: (!item.closed).then_some(item.title),
         })
         .collect())
 }
@@ -249,15 +247,18 @@ async fn enqueue_for(
         m.id,
         ctx.host()
     );
+    // Guests choose their language on the guest form (Danish unless chosen otherwise);
+    // people have theirs on their record.
+    let lang = Lang::parse(&who.language).unwrap_or_default();
     let invitation = Invitation {
         kind,
-        lang: Lang::parse(&who.language).unwrap_or_default(),
+        lang,
         taskforce: tf.name.clone(),
         meeting_number: m.number,
-        event: event(ctx, tf, m),
+        event: event(ctx, tf, m, lang),
         online_link: m.online_link.clone(),
         agenda: lines.to_vec(),
-        organizer: organizer(tf),
+        organizer: organizer(tf, lang),
         recipient: Party {
             name: who.name.clone(),
             email: who.email.clone(),
@@ -266,7 +267,14 @@ async fn enqueue_for(
         message_id: message_id.clone(),
         dtstamp: now,
     };
-    let body = mail::build(&invitation).map_err(|e| DomainError::Internal(e.to_string()))?;
+    // Names and addresses are parsed before they are stored; a row from before that rule
+    // gets a plain refusal naming the invitee instead of blocking with an internal error.
+    let body = mail::build(&invitation).map_err(|e| {
+        DomainError::Conflict(format!(
+            "no message can be written for {}: {e}; take them off the list and add them again",
+            who.email
+        ))
+    })?;
     outbox::enqueue(
         db,
         now,
@@ -541,7 +549,7 @@ pub async fn cancel_meeting(
 
 /// Someone to invite who has no account.
 pub struct Guest<'a> {
-    pub name: &'a str,
+    pub name: &'a PersonName,
     pub email: &'a EmailAddress,
     pub lang: Lang,
 }
@@ -579,7 +587,7 @@ pub async fn add_guest(
             invitee::ActiveModel {
                 meeting_id: Set(meeting_id),
                 person_id: Set(None),
-                name: Set(name.trim().to_string()),
+                name: Set(name.as_str().to_string()),
                 email: Set(email.as_str().to_string()),
                 language: Set(lang.code().into()),
                 partstat: Set(Answer::NoAnswer.partstat().into()),
