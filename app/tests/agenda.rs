@@ -3,10 +3,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{Duration, TimeZone, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use app::model::agenda::{ItemDraft, ItemForm, ItemKind, MeetingDraft, Transition};
+use app::model::agenda::{ItemDraft, ItemForm, ItemKind, LIFECYCLE, MeetingDraft, Transition};
 use app::model::{CurrentUser, MeetingStatus};
 use app::server::auth::{SecretariatAccess, require_secretariat};
+use app::server::entities::meeting;
 use app::server::error::DomainError;
 use app::server::services::agenda::Placement;
 use app::server::services::invitations::MailContext;
@@ -463,6 +466,68 @@ async fn a_meeting_goes_from_draft_through_the_chairs_review_to_published_and_he
         step(&test, &ann, id, Transition::Close).await.unwrap(),
         MeetingStatus::Closed
     );
+}
+
+#[tokio::test]
+async fn every_step_from_every_status_is_taken_exactly_where_the_lifecycle_table_allows_it() {
+    let test = TestDb::seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    let ann = access.user().clone();
+    let chair = test.user("marie.louise.refsgaard@example.org").await;
+    let mail = mail(&test).await;
+    for from in MeetingStatus::ALL {
+        for step in Transition::ALL {
+            // Approved by the chair, so that publishing is refused only for its status.
+            meeting::Entity::update_many()
+                .col_expr(meeting::Column::Status, Expr::value(from.as_str()))
+                .col_expr(meeting::Column::ApprovedAt, Expr::value(Some(now())))
+                .filter(meeting::Column::Id.eq(id))
+                .exec(&test.db)
+                .await
+                .unwrap();
+            let who = match step {
+                Transition::Approve | Transition::SendBack => &chair,
+                _ => &ann,
+            };
+            let result = meeting_admin::transition(
+                &test.db,
+                who,
+                &mail,
+                now(),
+                id,
+                step,
+                "Punkt 3 mangler bilag.",
+            )
+            .await;
+            let allowed = LIFECYCLE
+                .iter()
+                .find(|(f, s, _)| *f == from && *s == step)
+                .map(|(_, _, to)| *to);
+            let stored = meeting::Entity::find_by_id(id)
+                .one(&test.db)
+                .await
+                .unwrap()
+                .unwrap()
+                .status;
+            match (allowed, result) {
+                (_, Err(DomainError::NotFound)) if !who.role.may_see_meeting(from) => {}
+                (Some(to), Ok(reached)) => {
+                    assert_eq!(reached, to, "{from:?} --{step:?}-->");
+                    assert_eq!(stored, to.as_str(), "{from:?} --{step:?}--> is stored");
+                }
+                (None, Err(DomainError::WrongStatus)) => {
+                    assert_eq!(
+                        stored,
+                        from.as_str(),
+                        "{from:?} --{step:?}--> changed nothing"
+                    );
+                }
+                (allowed, result) => {
+                    panic!("{from:?} --{step:?}--> gave {result:?}, the table says {allowed:?}")
+                }
+            }
+        }
+    }
 }
 
 #[tokio::test]

@@ -1,7 +1,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// The life of a meeting. Each step has exactly one way forward (and review one way back).
+/// The life of a meeting; the steps between the statuses are
+/// [`LIFECYCLE`](crate::model::agenda::LIFECYCLE).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum MeetingStatus {
     Draft,
@@ -47,19 +48,6 @@ impl MeetingStatus {
     /// Still ahead: not yet held.
     pub fn is_upcoming(self) -> bool {
         self < MeetingStatus::Held
-    }
-
-    pub fn may_become(self, next: MeetingStatus) -> bool {
-        use MeetingStatus::*;
-        matches!(
-            (self, next),
-            (Draft, InReview)
-                | (InReview, Draft)
-                | (InReview, Published)
-                | (Published, Held)
-                | (Held, MinutesApproved)
-                | (MinutesApproved, Closed)
-        )
     }
 }
 
@@ -111,14 +99,6 @@ mod tests {
         for status in MeetingStatus::ALL {
             assert_eq!(MeetingStatus::parse(status.as_str()), Some(status));
         }
-    }
-
-    #[test]
-    fn a_meeting_cannot_skip_review_or_go_backwards_after_publishing() {
-        assert!(!MeetingStatus::Draft.may_become(MeetingStatus::Published));
-        assert!(!MeetingStatus::Published.may_become(MeetingStatus::Draft));
-        assert!(MeetingStatus::InReview.may_become(MeetingStatus::Draft));
-        assert!(MeetingStatus::Draft.may_become(MeetingStatus::InReview));
     }
 
     #[test]

@@ -11,14 +11,14 @@ use sea_orm::{
 
 use crate::model::agenda::{
     AgendaItemView, ItemDraft, ItemKind, MeetingDetail, MeetingPermissions, PaperVersionView,
-    PaperView, PersonOption, Standing, item_starts,
+    PaperView, PersonOption, Standing, Transition, item_starts,
 };
 use crate::model::{CurrentUser, MeetingStatus, Role};
 use crate::server::auth::SecretariatAccess;
 use crate::server::entities::{agenda_item, meeting, paper, paper_version, person};
 use crate::server::error::DomainError;
 use crate::server::markdown;
-use crate::server::services::{audit, meetings};
+use crate::server::services::{audit, meeting_admin, meetings};
 
 /// Closed items (lukket punkt) are read by the secretariat and the chair only.
 pub fn may_read_closed(role: Role) -> bool {
@@ -202,15 +202,18 @@ fn item_view(
     })
 }
 
+/// The buttons follow the lifecycle table and who may take each step.
 pub fn permissions(role: Role, status: MeetingStatus, approved: bool) -> MeetingPermissions {
     let secretariat = role == Role::Secretariat;
+    let may =
+        |step: Transition| meeting_admin::allowed(role, step) && step.reaches(status).is_some();
     MeetingPermissions {
         edit: secretariat && agenda_editable(status),
-        submit_for_review: secretariat && status == MeetingStatus::Draft,
-        review: role == Role::Chair && status == MeetingStatus::InReview && !approved,
-        publish: secretariat && status == MeetingStatus::InReview && approved,
-        mark_held: secretariat && status == MeetingStatus::Published,
-        close: secretariat && status == MeetingStatus::Held,
+        submit_for_review: may(Transition::SubmitForReview),
+        review: may(Transition::Approve) && !approved,
+        publish: may(Transition::Publish) && approved,
+        mark_held: may(Transition::MarkHeld),
+        close: may(Transition::Close),
         read_audit: secretariat,
     }
 }

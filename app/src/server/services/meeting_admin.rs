@@ -149,7 +149,7 @@ pub async fn update_meeting(
 }
 
 /// Who may take a step: the chair reviews, the secretariat does the rest.
-fn allowed(role: Role, transition: Transition) -> bool {
+pub fn allowed(role: Role, transition: Transition) -> bool {
     match transition {
         Transition::Approve | Transition::SendBack => role == Role::Chair,
         _ => role == Role::Secretariat,
@@ -170,10 +170,10 @@ pub async fn transition(
     if !allowed(actor.role, step) {
         return Err(DomainError::Forbidden);
     }
-    let (from, to) = step.from_to();
-    if current.status != from.as_str() {
-        return Err(DomainError::WrongStatus);
-    }
+    let from = MeetingStatus::parse(&current.status).ok_or_else(|| {
+        DomainError::Internal(format!("unknown meeting status {}", current.status))
+    })?;
+    let to = step.reaches(from).ok_or(DomainError::WrongStatus)?;
     if step == Transition::Publish && current.approved_at.is_none() {
         return Err(DomainError::WrongStatus);
     }
