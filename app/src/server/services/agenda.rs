@@ -20,6 +20,8 @@ use crate::server::error::DomainError;
 use crate::server::markdown;
 use crate::server::services::{audit, meeting_admin, meetings};
 
+mod places;
+
 /// Closed items (lukket punkt) are read by the secretariat and the chair only.
 pub fn may_read_closed(role: Role) -> bool {
     matches!(role, Role::Secretariat | Role::Chair)
@@ -239,14 +241,12 @@ pub fn standing_items() -> [(Standing, ItemKind, &'static str, Option<&'static s
     ]
 }
 
+/// The meeting, locked for this transaction, if its agenda may still change.
 async fn editable_meeting(
     db: &impl ConnectionTrait,
     meeting_id: i32,
 ) -> Result<meeting::Model, DomainError> {
-    let row = meeting::Entity::find_by_id(meeting_id)
-        .one(db)
-        .await?
-        .ok_or(DomainError::NotFound)?;
+    let row = places::lock_meeting(db, meeting_id).await?;
     match MeetingStatus::parse(&row.status) {
         Some(status) if agenda_editable(status) => Ok(row),
         _ => Err(DomainError::WrongStatus),
@@ -301,7 +301,7 @@ async fn withdraw_approval(
     Ok(())
 }
 
-/// Adds an item before "Eventuelt", which stays last.
+/// Adds an item before "Eventuelt", which stays last, in a transaction of its own.
 pub async fn add_item(
     db: &DatabaseConnection,
     access: &SecretariatAccess,
@@ -309,30 +309,35 @@ pub async fn add_item(
     meeting_id: i32,
     draft: ItemDraft,
 ) -> Result<i32, DomainError> {
-    let txn = crate::server::db::begin_write(db).await?;
-    let row = editable_meeting(&txn, meeting_id).await?;
-    check_draft(&txn, &draft).await?;
-    let items = agenda_item::Entity::find()
-        .filter(agenda_item::Column::MeetingId.eq(meeting_id))
-        .order_by_asc(agenda_item::Column::Position)
-        .all(&txn)
-        .await?;
-    let aob = items
+    crate::server::db::retry_unique_violations(|| async {
+        let txn = crate::server::db::begin_write(db).await?;
+        let inserted = add_item_in(&txn, access, now, meeting_id, &draft).await?;
+        txn.commit().await?;
+        Ok(inserted)
+    })
+    .await
+}
+
+/// Adds an item before "Eventuelt" (or last, without one) inside the caller's transaction.
+pub async fn add_item_in(
+    txn: &impl ConnectionTrait,
+    access: &SecretariatAccess,
+    now: DateTime<Utc>,
+    meeting_id: i32,
+    draft: &ItemDraft,
+) -> Result<i32, DomainError> {
+    let row = editable_meeting(txn, meeting_id).await?;
+    check_draft(txn, draft).await?;
+    let items = places::in_order(txn, meeting_id).await?;
+    let before = items
         .iter()
-        .find(|i| i.standing.as_deref() == Some(Standing::Aob.as_str()));
-    let position = match aob {
-        Some(aob) => {
-            let mut moved: agenda_item::ActiveModel = aob.clone().into();
-            moved.position = Set(aob.position + 1);
-            moved.update(&txn).await?;
-            aob.position
-        }
-        None => items.last().map(|i| i.position + 1).unwrap_or(1),
-    };
-    let inserted = insert_item(&txn, now, meeting_id, position, &draft, None).await?;
-    withdraw_approval(&txn, &row).await?;
+        .position(|i| i.standing.as_deref() == Some(Standing::Aob.as_str()))
+        .unwrap_or(items.len());
+    let position = places::make_room(txn, &items, before).await?;
+    let inserted = insert_item(txn, now, meeting_id, position, draft, None).await?;
+    withdraw_approval(txn, &row).await?;
     audit::record(
-        &txn,
+        txn,
         meeting_id,
         access.user(),
         now,
@@ -340,7 +345,6 @@ pub async fn add_item(
         format!("{} {}", draft.kind.as_str(), draft.title),
     )
     .await?;
-    txn.commit().await?;
     Ok(inserted)
 }
 
@@ -471,6 +475,7 @@ pub async fn remove_item(
     agenda_item::Entity::delete_by_id(item_id)
         .exec(&txn)
         .await?;
+    places::close_up(&txn, current.meeting_id).await?;
     withdraw_approval(&txn, &row).await?;
     audit::record(
         &txn,
@@ -507,12 +512,7 @@ pub async fn move_item(
 ) -> Result<i32, DomainError> {
     let txn = crate::server::db::begin_write(db).await?;
     let (current, row) = editable_item(&txn, item_id).await?;
-    let mut items = agenda_item::Entity::find()
-        .filter(agenda_item::Column::MeetingId.eq(current.meeting_id))
-        .order_by_asc(agenda_item::Column::Position)
-        .order_by_asc(agenda_item::Column::Id)
-        .all(&txn)
-        .await?;
+    let mut items = places::in_order(&txn, current.meeting_id).await?;
     let from = items
         .iter()
         .position(|i| i.id == item_id)
@@ -526,17 +526,7 @@ pub async fn move_item(
     if to != from {
         let moved = items.remove(from);
         items.insert(to, moved);
-        for (index, item) in items.iter().enumerate() {
-            let position = i32::try_from(index + 1)
-                .map_err(|_| DomainError::Internal("too many agenda items".into()))?;
-            if item.position != position {
-                agenda_item::Entity::update_many()
-                    .col_expr(agenda_item::Column::Position, Expr::value(position))
-                    .filter(agenda_item::Column::Id.eq(item.id))
-                    .exec(&txn)
-                    .await?;
-            }
-        }
+        places::renumber(&txn, &items).await?;
         withdraw_approval(&txn, &row).await?;
         audit::record(
             &txn,
@@ -560,15 +550,18 @@ pub async fn agenda_editable_item(
     Ok(editable_item(db, item_id).await?.0)
 }
 
-/// An item and its meeting, if the meeting's agenda may still change.
+/// An item and its meeting (locked for this transaction), if the meeting's agenda may still
+/// change. The item is read again under the lock: what was read before it may be stale.
 async fn editable_item(
     db: &impl ConnectionTrait,
     item_id: i32,
 ) -> Result<(agenda_item::Model, meeting::Model), DomainError> {
-    let item = agenda_item::Entity::find_by_id(item_id)
-        .one(db)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    let row = editable_meeting(db, item.meeting_id).await?;
-    Ok((item, row))
+    let find = || async {
+        agenda_item::Entity::find_by_id(item_id)
+            .one(db)
+            .await?
+            .ok_or(DomainError::NotFound)
+    };
+    let row = editable_meeting(db, find().await?.meeting_id).await?;
+    Ok((find().await?, row))
 }
