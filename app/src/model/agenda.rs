@@ -7,9 +7,14 @@ use crate::model::{MeetingStatus, MeetingSummary};
 
 /// B beslutning (decision), D drøftelse (discussion), O orientering (information).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum ItemKind {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "B"))]
     B,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "D"))]
     D,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "O"))]
     O,
 }
 
@@ -33,9 +38,14 @@ impl ItemKind {
 
 /// The items every meeting starts with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum Standing {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "approval"))]
     Approval,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "follow_up"))]
     FollowUp,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "aob"))]
     Aob,
 }
 
@@ -491,6 +501,22 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
     use proptest::prelude::*;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn item_kinds_and_standing_items_are_stored_under_their_names() {
+        use sea_orm::ActiveEnum;
+        for kind in ItemKind::ALL {
+            assert_eq!(kind.to_value(), kind.as_str());
+        }
+        for standing in [Standing::Approval, Standing::FollowUp, Standing::Aob] {
+            assert_eq!(standing.to_value(), standing.as_str());
+            assert_eq!(
+                Standing::try_from_value(&standing.as_str().to_string()).ok(),
+                Some(standing)
+            );
+        }
+    }
 
     fn item(kind: &str, duration: &str, indstilling: &str) -> ItemForm {
         ItemForm {

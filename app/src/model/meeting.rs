@@ -4,12 +4,20 @@ use serde::{Deserialize, Serialize};
 /// The life of a meeting; the steps between the statuses are
 /// [`LIFECYCLE`](crate::model::agenda::LIFECYCLE).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum MeetingStatus {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "draft"))]
     Draft,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "in_review"))]
     InReview,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "published"))]
     Published,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "held"))]
     Held,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "minutes_approved"))]
     MinutesApproved,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "closed"))]
     Closed,
 }
 
@@ -79,6 +87,19 @@ pub fn next_meeting(meetings: &[MeetingSummary]) -> Option<i32> {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn every_status_is_stored_under_its_name() {
+        use sea_orm::ActiveEnum;
+        for status in MeetingStatus::ALL {
+            assert_eq!(status.to_value(), status.as_str());
+            assert_eq!(
+                MeetingStatus::try_from_value(&status.as_str().to_string()).ok(),
+                Some(status)
+            );
+        }
+    }
 
     fn meeting(id: i32, day: u32, status: MeetingStatus) -> MeetingSummary {
         MeetingSummary {

@@ -42,9 +42,7 @@ pub async fn visible_meeting(
         .one(db)
         .await?
         .ok_or(DomainError::NotFound)?;
-    let status = MeetingStatus::parse(&found.status)
-        .ok_or_else(|| DomainError::Internal("bad status".into()))?;
-    if viewer.role.may_see_meeting(status) {
+    if viewer.role.may_see_meeting(found.status) {
         Ok(found)
     } else {
         Err(DomainError::NotFound)
@@ -126,7 +124,7 @@ pub async fn meeting_detail(
         })
         .collect::<Result<Vec<_>, DomainError>>()?;
 
-    let summary = meetings::summary(row.clone())?;
+    let summary = meetings::summary(row.clone());
     let can = permissions(viewer.role, summary.status, row.approved_at.is_some());
     Ok(MeetingDetail {
         overrun_minutes: (agenda_ends_at - summary.ends_at).num_minutes(),
@@ -160,8 +158,7 @@ fn item_view(
     names: &HashMap<i32, String>,
     papers_by_item: &mut HashMap<i32, Vec<PaperView>>,
 ) -> Result<AgendaItemView, DomainError> {
-    let kind =
-        ItemKind::parse(&item.kind).ok_or_else(|| DomainError::Internal("bad item kind".into()))?;
+    let kind = item.kind;
     let restricted = item.closed && !reads_closed;
     let papers = papers_by_item.remove(&item.id).unwrap_or_default();
     if restricted {
@@ -197,7 +194,7 @@ fn item_view(
         duration_minutes: item.duration_minutes,
         closed: item.closed,
         restricted: false,
-        standing: item.standing.as_deref().and_then(Standing::parse),
+        standing: item.standing,
         version: item.version,
         starts_at,
         papers,
@@ -247,9 +244,10 @@ async fn editable_meeting(
     meeting_id: i32,
 ) -> Result<meeting::Model, DomainError> {
     let row = places::lock_meeting(db, meeting_id).await?;
-    match MeetingStatus::parse(&row.status) {
-        Some(status) if agenda_editable(status) => Ok(row),
-        _ => Err(DomainError::WrongStatus),
+    if agenda_editable(row.status) {
+        Ok(row)
+    } else {
+        Err(DomainError::WrongStatus)
     }
 }
 
@@ -288,7 +286,7 @@ async fn withdraw_approval(
     db: &impl ConnectionTrait,
     row: &meeting::Model,
 ) -> Result<(), DomainError> {
-    if row.approved_at.is_some() && row.status == MeetingStatus::InReview.as_str() {
+    if row.approved_at.is_some() && row.status == MeetingStatus::InReview {
         meeting::Entity::update_many()
             .col_expr(
                 meeting::Column::ApprovedAt,
@@ -331,7 +329,7 @@ pub async fn add_item_in(
     let items = places::in_order(txn, meeting_id).await?;
     let before = items
         .iter()
-        .position(|i| i.standing.as_deref() == Some(Standing::Aob.as_str()))
+        .position(|i| i.standing == Some(Standing::Aob))
         .unwrap_or(items.len());
     let position = places::make_room(txn, &items, before).await?;
     let inserted = insert_item(txn, now, meeting_id, position, draft, None).await?;
@@ -359,14 +357,14 @@ pub async fn insert_item(
     let model = agenda_item::ActiveModel {
         meeting_id: Set(meeting_id),
         position: Set(position),
-        kind: Set(draft.kind.as_str().into()),
+        kind: Set(draft.kind),
         title: Set(draft.title.clone()),
         resume: Set(draft.resume.clone()),
         indstilling: Set(draft.indstilling.clone()),
         presenter_id: Set(draft.presenter_id),
         duration_minutes: Set(draft.duration_minutes),
         closed: Set(draft.closed),
-        standing: Set(standing.map(|s| s.as_str().to_string())),
+        standing: Set(standing),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -390,7 +388,7 @@ pub async fn update_item(
     let (current, row) = editable_item(&txn, item_id).await?;
     check_draft(&txn, &draft).await?;
     let result = agenda_item::Entity::update_many()
-        .col_expr(agenda_item::Column::Kind, Expr::value(draft.kind.as_str()))
+        .col_expr(agenda_item::Column::Kind, Expr::value(draft.kind))
         .col_expr(agenda_item::Column::Title, Expr::value(draft.title.clone()))
         .col_expr(
             agenda_item::Column::Resume,
@@ -424,7 +422,7 @@ pub async fn update_item(
     let details = audit::changes(&[
         (
             "type",
-            current.kind.clone(),
+            current.kind.as_str().to_string(),
             draft.kind.as_str().to_string(),
         ),
         ("title", current.title.clone(), draft.title.clone()),

@@ -15,6 +15,7 @@ use crate::model::invitations::{Answer, InvitationsView, InviteeRow, RsvpView};
 use crate::model::{EmailAddress, Lang, MeetingStatus, Role};
 use crate::server::auth::SecretariatAccess;
 use crate::server::calendar::{EventData, Party};
+use crate::server::entities::outbox_message::OutboxStatus;
 use crate::server::entities::{
     agenda_item, app_secret, invitee, meeting, outbox_message, person, taskforce,
 };
@@ -210,11 +211,7 @@ async fn agenda(
         .enumerate()
         .map(|(i, item)| AgendaLine {
             number: i + 1,
-            kind: match item.kind.as_str() {
-                "B" => "B",
-                "D" => "D",
-                _ => "O",
-            },
+            kind: item.kind.as_str(),
             title: if item.closed {
                 "Lukket punkt".into()
             } else {
@@ -295,7 +292,7 @@ async fn drop_unsent(
     outbox_message::Entity::delete_many()
         .filter(outbox_message::Column::MeetingId.eq(meeting_id))
         .filter(outbox_message::Column::Kind.eq(kind.as_str()))
-        .filter(outbox_message::Column::Status.eq("queued"))
+        .filter(outbox_message::Column::Status.eq(OutboxStatus::Queued))
         .filter(outbox_message::Column::Attempts.eq(0))
         .exec(db)
         .await?;
@@ -405,7 +402,7 @@ pub async fn on_publish(
             name: Set(p.name),
             email: Set(p.email),
             language: Set(p.language),
-            partstat: Set(Answer::NoAnswer.partstat().into()),
+            partstat: Set(Answer::NoAnswer),
             created_at: Set(now),
             ..Default::default()
         }
@@ -431,10 +428,8 @@ pub async fn on_meeting_changed(
     before: &meeting::Model,
 ) -> Result<usize, DomainError> {
     let (tf, mut m) = load(db, before.id).await?;
-    let status = MeetingStatus::parse(&m.status);
-    let invited = matches!(status, Some(MeetingStatus::Published))
-        && m.uid.is_some()
-        && m.cancelled_at.is_none();
+    let invited =
+        m.status == MeetingStatus::Published && m.uid.is_some() && m.cancelled_at.is_none();
     let changed = m.starts_at != before.starts_at
         || m.ends_at != before.ends_at
         || m.location != before.location
@@ -468,9 +463,8 @@ pub async fn on_papers_published(
     meeting_id: i32,
 ) -> Result<usize, DomainError> {
     let (tf, m) = load(db, meeting_id).await?;
-    let published = m.status == MeetingStatus::Published.as_str()
-        && m.uid.is_some()
-        && m.cancelled_at.is_none();
+    let published =
+        m.status == MeetingStatus::Published && m.uid.is_some() && m.cancelled_at.is_none();
     if !published {
         return Ok(0);
     }
@@ -495,9 +489,7 @@ pub async fn cancel_meeting(
 ) -> Result<usize, DomainError> {
     let txn = crate::server::db::begin_write(db).await?;
     let (tf, mut m) = load(&txn, meeting_id).await?;
-    if m.cancelled_at.is_some()
-        || MeetingStatus::parse(&m.status).is_some_and(|s| s >= MeetingStatus::Held)
-    {
+    if m.cancelled_at.is_some() || m.status >= MeetingStatus::Held {
         return Err(DomainError::WrongStatus);
     }
     m.sequence += 1;
@@ -582,7 +574,7 @@ pub async fn add_guest(
                 name: Set(name.trim().to_string()),
                 email: Set(email.as_str().to_string()),
                 language: Set(lang.code().into()),
-                partstat: Set(Answer::NoAnswer.partstat().into()),
+                partstat: Set(Answer::NoAnswer),
                 created_at: Set(now),
                 ..Default::default()
             }
@@ -590,7 +582,7 @@ pub async fn add_guest(
             .await?
         }
     };
-    if m.uid.is_some() && m.status == MeetingStatus::Published.as_str() {
+    if m.uid.is_some() && m.status == MeetingStatus::Published {
         let lines = agenda(&txn, m.id).await?;
         enqueue_for(
             &txn,
@@ -707,7 +699,7 @@ pub async fn rsvp_view(
         ends_at: m.ends_at,
         time_zone: m.time_zone,
         location: m.location,
-        answer: Answer::from_partstat(&who.partstat).unwrap_or(Answer::NoAnswer),
+        answer: who.partstat,
         cancelled: m.cancelled_at.is_some(),
     })
 }
@@ -740,7 +732,7 @@ async fn record_answer(
         return Err(DomainError::NotFound);
     }
     let mut update: invitee::ActiveModel = who.clone().into();
-    update.partstat = Set(answer.partstat().into());
+    update.partstat = Set(answer);
     update.answered_at = Set(Some(now));
     update.update(&txn).await?;
     audit::record_for(
@@ -813,7 +805,7 @@ pub async fn view(
         .map(|i| InviteeRow {
             id: i.id,
             guest: i.person_id.is_none(),
-            answer: Answer::from_partstat(&i.partstat).unwrap_or(Answer::NoAnswer),
+            answer: i.partstat,
             answered_at: i.answered_at,
             removed: i.removed_at.is_some(),
             name: i.name,
@@ -836,7 +828,7 @@ pub async fn send_due_reminders(
     hours: i64,
 ) -> Result<usize, DomainError> {
     let due = meeting::Entity::find()
-        .filter(meeting::Column::Status.eq(MeetingStatus::Published.as_str()))
+        .filter(meeting::Column::Status.eq(MeetingStatus::Published))
         .filter(meeting::Column::ReminderSentAt.is_null())
         .filter(meeting::Column::CancelledAt.is_null())
         .filter(meeting::Column::Uid.is_not_null())
@@ -859,7 +851,7 @@ pub async fn send_due_reminders(
         let (tf, m) = load(&txn, m.id).await?;
         let lines = agenda(&txn, m.id).await?;
         for who in active_invitees(&txn, m.id).await? {
-            if who.partstat == Answer::Declined.partstat() {
+            if who.partstat == Answer::Declined {
                 continue;
             }
             enqueue_for(

@@ -41,7 +41,7 @@ pub async fn create_meeting(
         time_zone: Set(DEFAULT_ZONE.into()),
         location: Set(draft.location.clone()),
         online_link: Set(draft.online_link.clone()),
-        status: Set(MeetingStatus::Draft.as_str().into()),
+        status: Set(MeetingStatus::Draft),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -91,7 +91,7 @@ pub async fn update_meeting(
         .one(&txn)
         .await?
         .ok_or(DomainError::NotFound)?;
-    if current.status == MeetingStatus::Closed.as_str() {
+    if current.status == MeetingStatus::Closed {
         return Err(DomainError::WrongStatus);
     }
     let result = meeting::Entity::update_many()
@@ -170,9 +170,7 @@ pub async fn transition(
     if !allowed(actor.role, step) {
         return Err(DomainError::Forbidden);
     }
-    let from = MeetingStatus::parse(&current.status).ok_or_else(|| {
-        DomainError::Internal(format!("unknown meeting status {}", current.status))
-    })?;
+    let from = current.status;
     let to = step.reaches(from).ok_or(DomainError::WrongStatus)?;
     if step == Transition::Publish && current.approved_at.is_none() {
         return Err(DomainError::WrongStatus);
@@ -185,7 +183,7 @@ pub async fn transition(
         )]));
     }
     let mut update: meeting::ActiveModel = current.clone().into();
-    update.status = Set(to.as_str().into());
+    update.status = Set(to);
     update.updated_at = Set(now);
     match step {
         Transition::Approve => update.approved_at = Set(Some(now)),
