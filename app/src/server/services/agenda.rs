@@ -385,8 +385,22 @@ pub async fn update_item(
     draft: ItemDraft,
 ) -> Result<(), DomainError> {
     let txn = crate::server::db::begin_write(db).await?;
-    let (current, row) = editable_item(&txn, item_id).await?;
-    check_draft(&txn, &draft).await?;
+    update_item_in(&txn, access, now, item_id, expected_version, draft).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The same inside the caller's transaction.
+pub async fn update_item_in(
+    txn: &impl ConnectionTrait,
+    access: &SecretariatAccess,
+    now: DateTime<Utc>,
+    item_id: i32,
+    expected_version: i32,
+    draft: ItemDraft,
+) -> Result<(), DomainError> {
+    let (current, row) = editable_item(txn, item_id).await?;
+    check_draft(txn, &draft).await?;
     let result = agenda_item::Entity::update_many()
         .col_expr(agenda_item::Column::Kind, Expr::value(draft.kind))
         .col_expr(agenda_item::Column::Title, Expr::value(draft.title.clone()))
@@ -414,7 +428,7 @@ pub async fn update_item(
         .col_expr(agenda_item::Column::UpdatedAt, Expr::value(now))
         .filter(agenda_item::Column::Id.eq(item_id))
         .filter(agenda_item::Column::Version.eq(expected_version))
-        .exec(&txn)
+        .exec(txn)
         .await?;
     if result.rows_affected == 0 {
         return Err(DomainError::Stale);
@@ -448,9 +462,9 @@ pub async fn update_item(
             draft.closed.to_string(),
         ),
     ]);
-    withdraw_approval(&txn, &row).await?;
+    withdraw_approval(txn, &row).await?;
     audit::record(
-        &txn,
+        txn,
         current.meeting_id,
         access.user(),
         now,
@@ -458,7 +472,6 @@ pub async fn update_item(
         format!("{}: {details}", current.title),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -509,8 +522,21 @@ pub async fn move_item(
     placement: Placement,
 ) -> Result<i32, DomainError> {
     let txn = crate::server::db::begin_write(db).await?;
-    let (current, row) = editable_item(&txn, item_id).await?;
-    let mut items = places::in_order(&txn, current.meeting_id).await?;
+    let done = move_item_in(&txn, access, now, item_id, placement).await?;
+    txn.commit().await?;
+    Ok(done)
+}
+
+/// The same inside the caller's transaction.
+pub async fn move_item_in(
+    txn: &impl ConnectionTrait,
+    access: &SecretariatAccess,
+    now: DateTime<Utc>,
+    item_id: i32,
+    placement: Placement,
+) -> Result<i32, DomainError> {
+    let (current, row) = editable_item(txn, item_id).await?;
+    let mut items = places::in_order(txn, current.meeting_id).await?;
     let from = items
         .iter()
         .position(|i| i.id == item_id)
@@ -524,10 +550,10 @@ pub async fn move_item(
     if to != from {
         let moved = items.remove(from);
         items.insert(to, moved);
-        places::renumber(&txn, &items).await?;
-        withdraw_approval(&txn, &row).await?;
+        places::renumber(txn, &items).await?;
+        withdraw_approval(txn, &row).await?;
         audit::record(
-            &txn,
+            txn,
             current.meeting_id,
             access.user(),
             now,
@@ -536,7 +562,6 @@ pub async fn move_item(
         )
         .await?;
     }
-    txn.commit().await?;
     Ok(current.meeting_id)
 }
 
