@@ -3,10 +3,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{Duration, TimeZone, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use app::model::agenda::{ItemDraft, ItemForm, ItemKind, MeetingDraft, Transition};
+use app::model::agenda::{ItemDraft, ItemForm, ItemKind, LIFECYCLE, MeetingDraft, Transition};
 use app::model::{CurrentUser, MeetingStatus};
 use app::server::auth::{SecretariatAccess, require_secretariat};
+use app::server::entities::{agenda_item, meeting};
 use app::server::error::DomainError;
 use app::server::services::agenda::Placement;
 use app::server::services::invitations::MailContext;
@@ -222,6 +225,135 @@ async fn an_item_dropped_at_a_place_goes_there_and_the_others_close_up_behind_it
             .any(|r| r.action == "item.moved"
                 && r.details.ends_with(&format!("1 → {}", order.len()))),
         "the move is in the audit log"
+    );
+}
+
+/// Every item's stored place on the meeting's agenda, in order.
+async fn positions(test: &TestDb, meeting_id: i32) -> Vec<i32> {
+    agenda_item::Entity::find()
+        .filter(agenda_item::Column::MeetingId.eq(meeting_id))
+        .order_by_asc(agenda_item::Column::Position)
+        .all(&test.db)
+        .await
+        .expect("the items")
+        .into_iter()
+        .map(|i| i.position)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn thirty_parallel_additions_moves_and_removals_leave_every_item_its_own_place() {
+    let test = TestDb::seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    let mut doomed = Vec::new();
+    for title in ["Fjernes 1", "Fjernes 2", "Fjernes 3"] {
+        doomed.push(
+            agenda::add_item(&test.db, &access, now(), id, item(ItemKind::O, title, 5))
+                .await
+                .unwrap(),
+        );
+    }
+    let standing: Vec<i32> = agenda::meeting_detail(&test.db, access.user(), id)
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .filter(|i| i.standing.is_some())
+        .map(|i| i.id)
+        .collect();
+    let mut tasks = tokio::task::JoinSet::new();
+    for n in 0..30usize {
+        let (db, ann) = (test.db.clone(), access.clone());
+        tasks.spawn(async move {
+            let draft = item(ItemKind::D, &format!("Anette Bækgaards punkt {n}"), 5);
+            agenda::add_item(&db, &ann, now(), id, draft)
+                .await
+                .map(|_| ())
+        });
+        let (db, ann) = (test.db.clone(), access.clone());
+        let moved = standing[n % standing.len()];
+        let placement = match n % 3 {
+            0 => Placement::Up,
+            1 => Placement::Down,
+            _ => Placement::To(n % 7 + 1),
+        };
+        tasks.spawn(async move {
+            agenda::move_item(&db, &ann, now(), moved, placement)
+                .await
+                .map(|_| ())
+        });
+    }
+    for removed in doomed {
+        let (db, ann) = (test.db.clone(), access.clone());
+        tasks.spawn(async move {
+            agenda::remove_item(&db, &ann, now(), removed, &std::env::temp_dir())
+                .await
+                .map(|_| ())
+        });
+    }
+    while let Some(done) = tasks.join_next().await {
+        done.expect("no panic").expect("every change succeeds");
+    }
+    let expected: Vec<i32> = (1..=33).collect();
+    assert_eq!(positions(&test, id).await, expected);
+}
+
+#[tokio::test]
+async fn upgrading_renumbers_an_agenda_whose_items_share_a_place_and_then_no_two_can() {
+    use migrations::{Migrator, MigratorTrait};
+    let test = TestDb::seeded().await;
+    let all = Migrator::migrations();
+    let unique = all
+        .iter()
+        .position(|m| m.name().ends_with("unique_agenda_positions"))
+        .expect("the migration");
+    Migrator::down(&test.db, Some(u32::try_from(all.len() - unique).unwrap()))
+        .await
+        .unwrap();
+    let meeting_4 = 4;
+    let before: Vec<i32> = agenda_item::Entity::find()
+        .filter(agenda_item::Column::MeetingId.eq(meeting_4))
+        .order_by_asc(agenda_item::Column::Position)
+        .all(&test.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    // The fifth item lands on the fourth's place, as the concurrent saves left it.
+    agenda_item::Entity::update_many()
+        .col_expr(agenda_item::Column::Position, Expr::value(4))
+        .filter(agenda_item::Column::Id.eq(before[4]))
+        .exec(&test.db)
+        .await
+        .unwrap();
+    assert_eq!(positions(&test, meeting_4).await[3..5], [4, 4]);
+
+    Migrator::up(&test.db, None).await.unwrap();
+    let expected: Vec<i32> = (1..=i32::try_from(before.len()).unwrap()).collect();
+    assert_eq!(positions(&test, meeting_4).await, expected);
+    let after: Vec<i32> = agenda::meeting_detail(
+        &test.db,
+        &test.user("ann.maskell@example.org").await,
+        meeting_4,
+    )
+    .await
+    .unwrap()
+    .items
+    .iter()
+    .map(|i| i.id)
+    .collect();
+    assert_eq!(after, before, "the shown order is kept");
+    let shared = agenda_item::Entity::update_many()
+        .col_expr(agenda_item::Column::Position, Expr::value(4))
+        .filter(agenda_item::Column::Id.eq(before[4]))
+        .exec(&test.db)
+        .await;
+    assert!(
+        shared
+            .as_ref()
+            .is_err_and(app::server::db::is_unique_violation),
+        "{shared:?}"
     );
 }
 
@@ -463,6 +595,64 @@ async fn a_meeting_goes_from_draft_through_the_chairs_review_to_published_and_he
         step(&test, &ann, id, Transition::Close).await.unwrap(),
         MeetingStatus::Closed
     );
+}
+
+#[tokio::test]
+async fn every_step_from_every_status_is_taken_exactly_where_the_lifecycle_table_allows_it() {
+    let test = TestDb::seeded().await;
+    let (access, id) = new_meeting(&test).await;
+    let ann = access.user().clone();
+    let chair = test.user("marie.louise.refsgaard@example.org").await;
+    let mail = mail(&test).await;
+    for from in MeetingStatus::ALL {
+        for step in Transition::ALL {
+            // Approved by the chair, so that publishing is refused only for its status.
+            meeting::Entity::update_many()
+                .col_expr(meeting::Column::Status, Expr::value(from))
+                .col_expr(meeting::Column::ApprovedAt, Expr::value(Some(now())))
+                .filter(meeting::Column::Id.eq(id))
+                .exec(&test.db)
+                .await
+                .unwrap();
+            let who = match step {
+                Transition::Approve | Transition::SendBack => &chair,
+                _ => &ann,
+            };
+            let result = meeting_admin::transition(
+                &test.db,
+                who,
+                &mail,
+                now(),
+                id,
+                step,
+                "Punkt 3 mangler bilag.",
+            )
+            .await;
+            let allowed = LIFECYCLE
+                .iter()
+                .find(|(f, s, _)| *f == from && *s == step)
+                .map(|(_, _, to)| *to);
+            let stored = meeting::Entity::find_by_id(id)
+                .one(&test.db)
+                .await
+                .unwrap()
+                .unwrap()
+                .status;
+            match (allowed, result) {
+                (_, Err(DomainError::NotFound)) if !who.role.may_see_meeting(from) => {}
+                (Some(to), Ok(reached)) => {
+                    assert_eq!(reached, to, "{from:?} --{step:?}-->");
+                    assert_eq!(stored, to, "{from:?} --{step:?}--> is stored");
+                }
+                (None, Err(DomainError::WrongStatus)) => {
+                    assert_eq!(stored, from, "{from:?} --{step:?}--> changed nothing");
+                }
+                (allowed, result) => {
+                    panic!("{from:?} --{step:?}--> gave {result:?}, the table says {allowed:?}")
+                }
+            }
+        }
+    }
 }
 
 #[tokio::test]

@@ -12,6 +12,7 @@ use app::model::invitations::Answer;
 use app::model::{CurrentUser, MeetingStatus};
 use app::server::auth::{SecretariatAccess, require_secretariat};
 use app::server::calendar::{EventData, Party};
+use app::server::entities::outbox_message::OutboxStatus;
 use app::server::entities::{invitee, outbox_message};
 use app::server::error::DomainError;
 use app::server::mail;
@@ -162,11 +163,9 @@ async fn publishing_writes_one_invitation_per_invitee_with_the_status_change() {
     w.publish(id).await;
     let messages = w.outbox().await;
     assert_eq!(messages.len(), INVITEES);
-    assert!(
-        messages
-            .iter()
-            .all(|m| m.kind == "invitation" && m.status == "queued" && m.meeting_id == Some(id))
-    );
+    assert!(messages.iter().all(|m| m.kind == "invitation"
+        && m.status == OutboxStatus::Queued
+        && m.meeting_id == Some(id)));
     let recipients: HashSet<_> = messages.iter().map(|m| m.recipient.clone()).collect();
     assert_eq!(recipients.len(), INVITEES, "one message per person");
     assert!(recipients.contains("marie.louise.refsgaard@example.org"));
@@ -366,7 +365,7 @@ async fn with_smtp_refusing_connections_nothing_is_lost_and_each_message_arrives
         w.outbox()
             .await
             .iter()
-            .all(|m| m.status == "queued" && m.attempts == 1 && m.last_error.is_some())
+            .all(|m| m.status == OutboxStatus::Queued && m.attempts == 1 && m.last_error.is_some())
     );
     let progress = outbox::progress(&w.test.db, id).await.unwrap();
     assert_eq!(
@@ -493,7 +492,7 @@ async fn a_dead_message_can_be_retried_by_the_secretariat() {
         .outbox()
         .await
         .into_iter()
-        .filter(|m| m.status == "dead")
+        .filter(|m| m.status == OutboxStatus::Dead)
         .collect();
     assert_eq!(dead.len(), INVITEES);
     outbox::retry(&w.test.db, &w.access, at, dead[0].id)
@@ -528,7 +527,7 @@ async fn answer_links_record_the_answer_and_refuse_tampering_expiry_and_other_pe
         .await
         .unwrap()
         .expect("row");
-    assert_eq!(stored.partstat, "ACCEPTED");
+    assert_eq!(stored.partstat, Answer::Accepted);
     assert_eq!(stored.answered_at, Some(now()));
 
     let tampered = token.replacen(&jonas.id.to_string(), &other.id.to_string(), 1);
@@ -560,7 +559,8 @@ async fn answer_links_record_the_answer_and_refuse_tampering_expiry_and_other_pe
         .unwrap()
         .expect("row");
     assert_eq!(
-        other_stored.partstat, "NEEDS-ACTION",
+        other_stored.partstat,
+        Answer::NoAnswer,
         "nobody answered for the other person"
     );
 }

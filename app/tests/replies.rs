@@ -7,6 +7,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use app::model::agenda::{FormProblem, MeetingDraft, Transition};
+use app::model::invitations::Answer;
 use app::server::auth::require_secretariat;
 use app::server::entities::{invitee, meeting};
 use app::server::error::DomainError;
@@ -176,7 +177,7 @@ async fn replies_from_outlook_gmail_apple_and_thunderbird_are_recorded_for_their
                 f.file
             );
             let row = invitee_of(&test, f.email).await;
-            assert_eq!(row.partstat, f.partstat, "{} ({label})", f.file);
+            assert_eq!(row.partstat.partstat(), f.partstat, "{} ({label})", f.file);
             assert_eq!(row.answered_at, Some(now()), "{} ({label})", f.file);
         }
     }
@@ -199,13 +200,13 @@ async fn the_same_replies_sent_by_another_person_are_refused_as_not_the_invitees
         );
         assert_eq!(
             invitee_of(&test, f.email).await.partstat,
-            "NEEDS-ACTION",
+            Answer::NoAnswer,
             "{}",
             f.file
         );
         assert_eq!(
             invitee_of(&test, "kasper.kyed@example.org").await.partstat,
-            "NEEDS-ACTION",
+            Answer::NoAnswer,
             "{}",
             f.file
         );

@@ -367,3 +367,63 @@ async fn every_migration_can_be_undone_and_done_again() {
         .expect("a viewer");
     assert!(viewer.revision > 1, "the triggers are back");
 }
+
+#[tokio::test]
+async fn two_command_services_in_one_transaction_take_effect_together_or_not_at_all() {
+    use app::model::agenda::{ItemDraft, ItemKind, Transition};
+    use app::server::auth::require_secretariat;
+    use app::server::services::invitations::MailContext;
+    use app::server::services::{agenda, meeting_admin};
+
+    let test = TestDb::seeded().await;
+    let ann = test.user("ann.maskell@example.org").await;
+    let access = require_secretariat(&ann).expect("Ann is secretariat");
+    let mail = MailContext::load(&test.db, "http://taskforce.example.org")
+        .await
+        .expect("a mail context");
+    let meeting_6 = 6;
+    let before = agenda::meeting_detail(&test.db, &ann, meeting_6)
+        .await
+        .unwrap();
+    assert_eq!(before.meeting.status, MeetingStatus::Draft);
+    let draft = ItemDraft {
+        kind: ItemKind::O,
+        title: "Lasse Sønderups orientering".into(),
+        resume: String::new(),
+        indstilling: None,
+        presenter_id: None,
+        duration_minutes: 10,
+        closed: false,
+    };
+
+    let txn = app::server::db::begin_write(&test.db).await.unwrap();
+    agenda::add_item_in(&txn, &access, now(), meeting_6, &draft)
+        .await
+        .unwrap();
+    let status = meeting_admin::transition_in(
+        &txn,
+        &ann,
+        &mail,
+        now(),
+        meeting_6,
+        Transition::SubmitForReview,
+        "",
+    )
+    .await
+    .unwrap();
+    assert_eq!(status, MeetingStatus::InReview);
+    let inside = agenda::meeting_detail(&txn, &ann, meeting_6).await.unwrap();
+    assert_eq!(
+        inside.items.len(),
+        before.items.len() + 1,
+        "both happened inside"
+    );
+    assert_eq!(inside.meeting.status, MeetingStatus::InReview);
+    txn.rollback().await.unwrap();
+
+    let after = agenda::meeting_detail(&test.db, &ann, meeting_6)
+        .await
+        .unwrap();
+    assert_eq!(after.meeting.status, MeetingStatus::Draft);
+    assert_eq!(after.items, before.items, "neither took effect");
+}

@@ -7,6 +7,7 @@ mod m20261126_000002_agendas;
 mod m20261126_000003_invitations;
 mod m20261126_000004_invitation_opt_in;
 mod m20261127_000005_data_revision;
+mod m20261202_000006_unique_agenda_positions;
 mod m20261202_000020_scoped_revision;
 pub mod revision;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_invitations::Migration),
             Box::new(m20261126_000004_invitation_opt_in::Migration),
             Box::new(m20261127_000005_data_revision::Migration),
+            Box::new(m20261202_000006_unique_agenda_positions::Migration),
             Box::new(m20261202_000020_scoped_revision::Migration),
         ]
     }

@@ -7,9 +7,14 @@ use crate::model::{MeetingStatus, MeetingSummary};
 
 /// B beslutning (decision), D drøftelse (discussion), O orientering (information).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum ItemKind {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "B"))]
     B,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "D"))]
     D,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "O"))]
     O,
 }
 
@@ -33,9 +38,14 @@ impl ItemKind {
 
 /// The items every meeting starts with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum Standing {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "approval"))]
     Approval,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "follow_up"))]
     FollowUp,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "aob"))]
     Aob,
 }
 
@@ -433,7 +443,7 @@ impl MeetingForm {
     }
 }
 
-/// Who may move a meeting from one status to the next, beyond what the status allows.
+/// A step in a meeting's life; where it may be taken and where it leads is [`LIFECYCLE`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Transition {
     SubmitForReview,
@@ -445,6 +455,15 @@ pub enum Transition {
 }
 
 impl Transition {
+    pub const ALL: [Transition; 6] = [
+        Transition::SubmitForReview,
+        Transition::Approve,
+        Transition::SendBack,
+        Transition::Publish,
+        Transition::MarkHeld,
+        Transition::Close,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Transition::SubmitForReview => "submit",
@@ -457,31 +476,62 @@ impl Transition {
     }
 
     pub fn parse(value: &str) -> Option<Transition> {
-        use Transition::*;
-        [SubmitForReview, Approve, SendBack, Publish, MarkHeld, Close]
-            .into_iter()
-            .find(|t| t.as_str() == value)
+        Transition::ALL.into_iter().find(|t| t.as_str() == value)
     }
 
-    /// The status this transition leaves and the one it reaches (approval stays in review).
-    pub fn from_to(self) -> (MeetingStatus, MeetingStatus) {
-        use MeetingStatus::*;
-        match self {
-            Transition::SubmitForReview => (Draft, InReview),
-            Transition::Approve => (InReview, InReview),
-            Transition::SendBack => (InReview, Draft),
-            Transition::Publish => (InReview, Published),
-            Transition::MarkHeld => (Published, Held),
-            Transition::Close => (Held, Closed),
-        }
+    /// The status this step leads to from `from`, or `None` where [`LIFECYCLE`] does not
+    /// allow it.
+    pub fn reaches(self, from: MeetingStatus) -> Option<MeetingStatus> {
+        LIFECYCLE
+            .iter()
+            .find(|(status, step, _)| *status == from && *step == self)
+            .map(|(_, _, to)| *to)
     }
 }
+
+/// Every step a meeting may take, as (from, step, to); nothing else is allowed, and nothing
+/// else decides it. Approval keeps the meeting in review: it records the chair's yes, which
+/// publishing needs.
+///
+/// Closing files a meeting away for good. While the app keeps no minutes, a held meeting
+/// closes directly (its minutes are approved outside the app), and so does one whose minutes
+/// are approved. The minutes steps go in between when they come: held → minutes circulated →
+/// minutes approved → closed, and the direct close from held goes.
+pub const LIFECYCLE: [(MeetingStatus, Transition, MeetingStatus); 7] = {
+    use MeetingStatus::*;
+    use Transition::*;
+    [
+        (Draft, SubmitForReview, InReview),
+        (InReview, Approve, InReview),
+        (InReview, SendBack, Draft),
+        (InReview, Publish, Published),
+        (Published, MarkHeld, Held),
+        (Held, Close, Closed),
+        (MinutesApproved, Close, Closed),
+    ]
+};
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::TimeZone;
     use proptest::prelude::*;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn item_kinds_and_standing_items_are_stored_under_their_names() {
+        use sea_orm::ActiveEnum;
+        for kind in ItemKind::ALL {
+            assert_eq!(kind.to_value(), kind.as_str());
+        }
+        for standing in [Standing::Approval, Standing::FollowUp, Standing::Aob] {
+            assert_eq!(standing.to_value(), standing.as_str());
+            assert_eq!(
+                Standing::try_from_value(&standing.as_str().to_string()).ok(),
+                Some(standing)
+            );
+        }
+    }
 
     fn item(kind: &str, duration: &str, indstilling: &str) -> ItemForm {
         ItemForm {
@@ -610,6 +660,59 @@ mod tests {
         assert_eq!(
             form.parse(Zone::EuropeCopenhagen),
             Err(vec![("online_link", FormProblem::LinkInvalid)])
+        );
+    }
+
+    #[test]
+    fn each_step_leads_one_way_at_most_from_each_status() {
+        for from in MeetingStatus::ALL {
+            for step in Transition::ALL {
+                let ways = LIFECYCLE
+                    .iter()
+                    .filter(|(f, s, _)| *f == from && *s == step)
+                    .count();
+                assert!(ways <= 1, "{from:?} --{step:?}--> has {ways} ways");
+            }
+        }
+    }
+
+    #[test]
+    fn a_meeting_cannot_skip_review_or_go_backwards_after_publishing() {
+        assert_eq!(
+            Transition::ALL
+                .into_iter()
+                .filter_map(|step| step.reaches(MeetingStatus::Draft))
+                .collect::<Vec<_>>(),
+            vec![MeetingStatus::InReview]
+        );
+        for (from, step, to) in LIFECYCLE {
+            if from >= MeetingStatus::Published {
+                assert!(to > from, "{from:?} --{step:?}--> {to:?} goes back");
+            }
+        }
+    }
+
+    #[test]
+    fn every_meeting_can_still_be_closed_and_a_closed_one_takes_no_step() {
+        for start in MeetingStatus::ALL {
+            let mut reached = vec![start];
+            let mut i = 0;
+            while let Some(&at) = reached.get(i) {
+                for step in Transition::ALL {
+                    if let Some(to) = step.reaches(at)
+                        && !reached.contains(&to)
+                    {
+                        reached.push(to);
+                    }
+                }
+                i += 1;
+            }
+            assert!(reached.contains(&MeetingStatus::Closed), "from {start:?}");
+        }
+        assert!(
+            Transition::ALL
+                .into_iter()
+                .all(|step| step.reaches(MeetingStatus::Closed).is_none())
         );
     }
 

@@ -4,10 +4,16 @@ use serde::{Deserialize, Serialize};
 
 /// An invitee's answer (iCalendar PARTSTAT).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum Answer {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "NEEDS-ACTION"))]
     NoAnswer,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "ACCEPTED"))]
     Accepted,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "TENTATIVE"))]
     Tentative,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "DECLINED"))]
     Declined,
 }
 
@@ -109,6 +115,16 @@ pub struct RsvpView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn answers_are_stored_as_their_partstat() {
+        use sea_orm::{ActiveEnum, Iterable};
+        for answer in Answer::iter() {
+            assert_eq!(answer.to_value(), answer.partstat());
+            assert_eq!(Answer::from_partstat(&answer.to_value()), Some(answer));
+        }
+    }
 
     #[test]
     fn answers_round_trip_through_partstat_and_link_words() {

@@ -4,9 +4,11 @@ use std::time::Duration;
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr,
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, SqlErr,
     SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
+
+use crate::server::error::DomainError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbSetupError {
@@ -87,6 +89,33 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
         ..TransactionOptions::default()
     })
     .await
+}
+
+/// How often a write transaction is tried that lost a race for a unique value.
+const UNIQUE_ATTEMPTS: usize = 3;
+
+/// Whether the database refused a write for a unique index.
+pub fn is_unique_violation(err: &DbErr) -> bool {
+    matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}
+
+/// Runs a write transaction again when the database refused it for a unique index, because a
+/// concurrent writer took the place or number it had computed. `attempt` begins and commits
+/// its own transaction, so each try reads afresh; the last refusal is returned as it came.
+pub async fn retry_unique_violations<T, F, Fut>(mut attempt: F) -> Result<T, DomainError>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, DomainError>>,
+{
+    for _ in 1..UNIQUE_ATTEMPTS {
+        match attempt().await {
+            Err(DomainError::Db(err)) if is_unique_violation(&err) => {
+                tracing::info!("retrying a write that lost a race for a unique value: {err}");
+            }
+            done => return done,
+        }
+    }
+    attempt().await
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbSetupError> {

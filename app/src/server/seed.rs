@@ -309,7 +309,7 @@ pub async fn seed_demo(
             online_link: Set(demo
                 .online
                 .then(|| format!("https://teams.example.org/taskforce-mode-{}", demo.number))),
-            status: Set(demo.status.as_str().into()),
+            status: Set(demo.status),
             version: Set(1),
             created_at: Set(now),
             updated_at: Set(now),

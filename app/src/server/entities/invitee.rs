@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::model::invitations::Answer;
+
 /// Someone invited to a meeting: a person of the taskforce or a guest without an account.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "invitee")]
@@ -11,7 +13,7 @@ pub struct Model {
     pub name: String,
     pub email: String,
     pub language: String,
-    pub partstat: String,
+    pub partstat: Answer,
     pub answered_at: Option<DateTimeUtc>,
     pub removed_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::model::MeetingStatus;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "meeting")]
 pub struct Model {
@@ -13,7 +15,7 @@ pub struct Model {
     pub time_zone: String,
     pub location: String,
     pub online_link: Option<String>,
-    pub status: String,
+    pub status: MeetingStatus,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

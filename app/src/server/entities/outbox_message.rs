@@ -17,7 +17,7 @@ pub struct Model {
     pub subject: String,
     #[sea_orm(column_type = "Text")]
     pub body: String,
-    pub status: String,
+    pub status: OutboxStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
     pub claimed_until: Option<DateTimeUtc>,
@@ -26,7 +26,50 @@ pub struct Model {
     pub sent_at: Option<DateTimeUtc>,
 }
 
+/// Where a message is on its way out. The claim statements in `services::outbox` spell these
+/// values in SQL too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text")]
+pub enum OutboxStatus {
+    /// Waiting for its next attempt.
+    #[sea_orm(string_value = "queued")]
+    Queued,
+    /// Claimed by a worker until `claimed_until`.
+    #[sea_orm(string_value = "sending")]
+    Sending,
+    #[sea_orm(string_value = "sent")]
+    Sent,
+    /// Given up after the last attempt; the secretariat can queue it again.
+    #[sea_orm(string_value = "dead")]
+    Dead,
+}
+
+impl OutboxStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutboxStatus::Queued => "queued",
+            OutboxStatus::Sending => "sending",
+            OutboxStatus::Sent => "sent",
+            OutboxStatus::Dead => "dead",
+        }
+    }
+}
+
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::Iterable;
+
+    #[test]
+    fn outbox_statuses_are_stored_under_their_names() {
+        for status in OutboxStatus::iter() {
+            assert_eq!(status.to_value(), status.as_str());
+        }
+        assert!(OutboxStatus::try_from_value(&"sending".to_string()).is_ok());
+    }
+}

@@ -11,14 +11,16 @@ use sea_orm::{
 
 use crate::model::agenda::{
     AgendaItemView, ItemDraft, ItemKind, MeetingDetail, MeetingPermissions, PaperVersionView,
-    PaperView, PersonOption, Standing, item_starts,
+    PaperView, PersonOption, Standing, Transition, item_starts,
 };
 use crate::model::{CurrentUser, MeetingStatus, Role};
 use crate::server::auth::SecretariatAccess;
 use crate::server::entities::{agenda_item, meeting, paper, paper_version, person};
 use crate::server::error::DomainError;
 use crate::server::markdown;
-use crate::server::services::{audit, meetings};
+use crate::server::services::{audit, meeting_admin, meetings};
+
+mod places;
 
 /// Closed items (lukket punkt) are read by the secretariat and the chair only.
 pub fn may_read_closed(role: Role) -> bool {
@@ -40,9 +42,7 @@ pub async fn visible_meeting(
         .one(db)
         .await?
         .ok_or(DomainError::NotFound)?;
-    let status = MeetingStatus::parse(&found.status)
-        .ok_or_else(|| DomainError::Internal("bad status".into()))?;
-    if viewer.role.may_see_meeting(status) {
+    if viewer.role.may_see_meeting(found.status) {
         Ok(found)
     } else {
         Err(DomainError::NotFound)
@@ -124,7 +124,7 @@ pub async fn meeting_detail(
         })
         .collect::<Result<Vec<_>, DomainError>>()?;
 
-    let summary = meetings::summary(row.clone())?;
+    let summary = meetings::summary(row.clone());
     let can = permissions(viewer.role, summary.status, row.approved_at.is_some());
     Ok(MeetingDetail {
         overrun_minutes: (agenda_ends_at - summary.ends_at).num_minutes(),
@@ -159,8 +159,7 @@ fn item_view(
     names: &HashMap<i32, String>,
     papers_by_item: &mut HashMap<i32, Vec<PaperView>>,
 ) -> Result<AgendaItemView, DomainError> {
-    let kind =
-        ItemKind::parse(&item.kind).ok_or_else(|| DomainError::Internal("bad item kind".into()))?;
+    let kind = item.kind;
     let restricted = item.closed && !reads_closed;
     let papers = papers_by_item.remove(&item.id).unwrap_or_default();
     if restricted {
@@ -196,22 +195,25 @@ fn item_view(
         duration_minutes: item.duration_minutes,
         closed: item.closed,
         restricted: false,
-        standing: item.standing.as_deref().and_then(Standing::parse),
+        standing: item.standing,
         version: item.version,
         starts_at,
         papers,
     })
 }
 
+/// The buttons follow the lifecycle table and who may take each step.
 pub fn permissions(role: Role, status: MeetingStatus, approved: bool) -> MeetingPermissions {
     let secretariat = role == Role::Secretariat;
+    let may =
+        |step: Transition| meeting_admin::allowed(role, step) && step.reaches(status).is_some();
     MeetingPermissions {
         edit: secretariat && agenda_editable(status),
-        submit_for_review: secretariat && status == MeetingStatus::Draft,
-        review: role == Role::Chair && status == MeetingStatus::InReview && !approved,
-        publish: secretariat && status == MeetingStatus::InReview && approved,
-        mark_held: secretariat && status == MeetingStatus::Published,
-        close: secretariat && status == MeetingStatus::Held,
+        submit_for_review: may(Transition::SubmitForReview),
+        review: may(Transition::Approve) && !approved,
+        publish: may(Transition::Publish) && approved,
+        mark_held: may(Transition::MarkHeld),
+        close: may(Transition::Close),
         read_audit: secretariat,
     }
 }
@@ -237,17 +239,16 @@ pub fn standing_items() -> [(Standing, ItemKind, &'static str, Option<&'static s
     ]
 }
 
+/// The meeting, locked for this transaction, if its agenda may still change.
 async fn editable_meeting(
     db: &impl ConnectionTrait,
     meeting_id: i32,
 ) -> Result<meeting::Model, DomainError> {
-    let row = meeting::Entity::find_by_id(meeting_id)
-        .one(db)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    match MeetingStatus::parse(&row.status) {
-        Some(status) if agenda_editable(status) => Ok(row),
-        _ => Err(DomainError::WrongStatus),
+    let row = places::lock_meeting(db, meeting_id).await?;
+    if agenda_editable(row.status) {
+        Ok(row)
+    } else {
+        Err(DomainError::WrongStatus)
     }
 }
 
@@ -286,7 +287,7 @@ async fn withdraw_approval(
     db: &impl ConnectionTrait,
     row: &meeting::Model,
 ) -> Result<(), DomainError> {
-    if row.approved_at.is_some() && row.status == MeetingStatus::InReview.as_str() {
+    if row.approved_at.is_some() && row.status == MeetingStatus::InReview {
         meeting::Entity::update_many()
             .col_expr(
                 meeting::Column::ApprovedAt,
@@ -299,7 +300,7 @@ async fn withdraw_approval(
     Ok(())
 }
 
-/// Adds an item before "Eventuelt", which stays last.
+/// Adds an item before "Eventuelt", which stays last, in a transaction of its own.
 pub async fn add_item(
     db: &DatabaseConnection,
     access: &SecretariatAccess,
@@ -307,30 +308,35 @@ pub async fn add_item(
     meeting_id: i32,
     draft: ItemDraft,
 ) -> Result<i32, DomainError> {
-    let txn = crate::server::db::begin_write(db).await?;
-    let row = editable_meeting(&txn, meeting_id).await?;
-    check_draft(&txn, &draft).await?;
-    let items = agenda_item::Entity::find()
-        .filter(agenda_item::Column::MeetingId.eq(meeting_id))
-        .order_by_asc(agenda_item::Column::Position)
-        .all(&txn)
-        .await?;
-    let aob = items
+    crate::server::db::retry_unique_violations(|| async {
+        let txn = crate::server::db::begin_write(db).await?;
+        let inserted = add_item_in(&txn, access, now, meeting_id, &draft).await?;
+        txn.commit().await?;
+        Ok(inserted)
+    })
+    .await
+}
+
+/// Adds an item before "Eventuelt" (or last, without one) inside the caller's transaction.
+pub async fn add_item_in(
+    txn: &impl ConnectionTrait,
+    access: &SecretariatAccess,
+    now: DateTime<Utc>,
+    meeting_id: i32,
+    draft: &ItemDraft,
+) -> Result<i32, DomainError> {
+    let row = editable_meeting(txn, meeting_id).await?;
+    check_draft(txn, draft).await?;
+    let items = places::in_order(txn, meeting_id).await?;
+    let before = items
         .iter()
-        .find(|i| i.standing.as_deref() == Some(Standing::Aob.as_str()));
-    let position = match aob {
-        Some(aob) => {
-            let mut moved: agenda_item::ActiveModel = aob.clone().into();
-            moved.position = Set(aob.position + 1);
-            moved.update(&txn).await?;
-            aob.position
-        }
-        None => items.last().map(|i| i.position + 1).unwrap_or(1),
-    };
-    let inserted = insert_item(&txn, now, meeting_id, position, &draft, None).await?;
-    withdraw_approval(&txn, &row).await?;
+        .position(|i| i.standing == Some(Standing::Aob))
+        .unwrap_or(items.len());
+    let position = places::make_room(txn, &items, before).await?;
+    let inserted = insert_item(txn, now, meeting_id, position, draft, None).await?;
+    withdraw_approval(txn, &row).await?;
     audit::record(
-        &txn,
+        txn,
         meeting_id,
         access.user(),
         now,
@@ -338,7 +344,6 @@ pub async fn add_item(
         format!("{} {}", draft.kind.as_str(), draft.title),
     )
     .await?;
-    txn.commit().await?;
     Ok(inserted)
 }
 
@@ -353,14 +358,14 @@ pub async fn insert_item(
     let model = agenda_item::ActiveModel {
         meeting_id: Set(meeting_id),
         position: Set(position),
-        kind: Set(draft.kind.as_str().into()),
+        kind: Set(draft.kind),
         title: Set(draft.title.clone()),
         resume: Set(draft.resume.clone()),
         indstilling: Set(draft.indstilling.clone()),
         presenter_id: Set(draft.presenter_id),
         duration_minutes: Set(draft.duration_minutes),
         closed: Set(draft.closed),
-        standing: Set(standing.map(|s| s.as_str().to_string())),
+        standing: Set(standing),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -381,10 +386,24 @@ pub async fn update_item(
     draft: ItemDraft,
 ) -> Result<(), DomainError> {
     let txn = crate::server::db::begin_write(db).await?;
-    let (current, row) = editable_item(&txn, item_id).await?;
-    check_draft(&txn, &draft).await?;
+    update_item_in(&txn, access, now, item_id, expected_version, draft).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The same inside the caller's transaction.
+pub async fn update_item_in(
+    txn: &impl ConnectionTrait,
+    access: &SecretariatAccess,
+    now: DateTime<Utc>,
+    item_id: i32,
+    expected_version: i32,
+    draft: ItemDraft,
+) -> Result<(), DomainError> {
+    let (current, row) = editable_item(txn, item_id).await?;
+    check_draft(txn, &draft).await?;
     let result = agenda_item::Entity::update_many()
-        .col_expr(agenda_item::Column::Kind, Expr::value(draft.kind.as_str()))
+        .col_expr(agenda_item::Column::Kind, Expr::value(draft.kind))
         .col_expr(agenda_item::Column::Title, Expr::value(draft.title.clone()))
         .col_expr(
             agenda_item::Column::Resume,
@@ -410,7 +429,7 @@ pub async fn update_item(
         .col_expr(agenda_item::Column::UpdatedAt, Expr::value(now))
         .filter(agenda_item::Column::Id.eq(item_id))
         .filter(agenda_item::Column::Version.eq(expected_version))
-        .exec(&txn)
+        .exec(txn)
         .await?;
     if result.rows_affected == 0 {
         return Err(DomainError::Stale);
@@ -418,7 +437,7 @@ pub async fn update_item(
     let details = audit::changes(&[
         (
             "type",
-            current.kind.clone(),
+            current.kind.as_str().to_string(),
             draft.kind.as_str().to_string(),
         ),
         ("title", current.title.clone(), draft.title.clone()),
@@ -444,9 +463,9 @@ pub async fn update_item(
             draft.closed.to_string(),
         ),
     ]);
-    withdraw_approval(&txn, &row).await?;
+    withdraw_approval(txn, &row).await?;
     audit::record(
-        &txn,
+        txn,
         current.meeting_id,
         access.user(),
         now,
@@ -454,7 +473,6 @@ pub async fn update_item(
         format!("{}: {details}", current.title),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -472,6 +490,7 @@ pub async fn remove_item(
     agenda_item::Entity::delete_by_id(item_id)
         .exec(&txn)
         .await?;
+    places::close_up(&txn, current.meeting_id).await?;
     withdraw_approval(&txn, &row).await?;
     audit::record(
         &txn,
@@ -508,13 +527,21 @@ pub async fn move_item(
     placement: Placement,
 ) -> Result<i32, DomainError> {
     let txn = crate::server::db::begin_write(db).await?;
-    let (current, row) = editable_item(&txn, item_id).await?;
-    let mut items = agenda_item::Entity::find()
-        .filter(agenda_item::Column::MeetingId.eq(current.meeting_id))
-        .order_by_asc(agenda_item::Column::Position)
-        .order_by_asc(agenda_item::Column::Id)
-        .all(&txn)
-        .await?;
+    let done = move_item_in(&txn, access, now, item_id, placement).await?;
+    txn.commit().await?;
+    Ok(done)
+}
+
+/// The same inside the caller's transaction.
+pub async fn move_item_in(
+    txn: &impl ConnectionTrait,
+    access: &SecretariatAccess,
+    now: DateTime<Utc>,
+    item_id: i32,
+    placement: Placement,
+) -> Result<i32, DomainError> {
+    let (current, row) = editable_item(txn, item_id).await?;
+    let mut items = places::in_order(txn, current.meeting_id).await?;
     let from = items
         .iter()
         .position(|i| i.id == item_id)
@@ -528,20 +555,10 @@ pub async fn move_item(
     if to != from {
         let moved = items.remove(from);
         items.insert(to, moved);
-        for (index, item) in items.iter().enumerate() {
-            let position = i32::try_from(index + 1)
-                .map_err(|_| DomainError::Internal("too many agenda items".into()))?;
-            if item.position != position {
-                agenda_item::Entity::update_many()
-                    .col_expr(agenda_item::Column::Position, Expr::value(position))
-                    .filter(agenda_item::Column::Id.eq(item.id))
-                    .exec(&txn)
-                    .await?;
-            }
-        }
-        withdraw_approval(&txn, &row).await?;
+        places::renumber(txn, &items).await?;
+        withdraw_approval(txn, &row).await?;
         audit::record(
-            &txn,
+            txn,
             current.meeting_id,
             access.user(),
             now,
@@ -550,7 +567,6 @@ pub async fn move_item(
         )
         .await?;
     }
-    txn.commit().await?;
     Ok(current.meeting_id)
 }
 
@@ -562,15 +578,18 @@ pub async fn agenda_editable_item(
     Ok(editable_item(db, item_id).await?.0)
 }
 
-/// An item and its meeting, if the meeting's agenda may still change.
+/// An item and its meeting (locked for this transaction), if the meeting's agenda may still
+/// change. The item is read again under the lock: what was read before it may be stale.
 async fn editable_item(
     db: &impl ConnectionTrait,
     item_id: i32,
 ) -> Result<(agenda_item::Model, meeting::Model), DomainError> {
-    let item = agenda_item::Entity::find_by_id(item_id)
-        .one(db)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    let row = editable_meeting(db, item.meeting_id).await?;
-    Ok((item, row))
+    let find = || async {
+        agenda_item::Entity::find_by_id(item_id)
+            .one(db)
+            .await?
+            .ok_or(DomainError::NotFound)
+    };
+    let row = editable_meeting(db, find().await?.meeting_id).await?;
+    Ok((find().await?, row))
 }

@@ -12,11 +12,11 @@ use sea_orm::{
 use sha2::Sha256;
 
 use crate::i18n::texts;
-use crate::model::agenda::ItemKind;
 use crate::model::invitations::{Answer, InvitationsView, InviteeRow, RsvpView};
 use crate::model::{EmailAddress, Lang, MeetingStatus, PersonName, Role};
 use crate::server::auth::SecretariatAccess;
 use crate::server::calendar::{EventData, Party};
+use crate::server::entities::outbox_message::OutboxStatus;
 use crate::server::entities::{
     agenda_item, app_secret, invitee, meeting, outbox_message, person, taskforce,
 };
@@ -216,7 +216,7 @@ async fn agenda(
         .enumerate()
         .map(|(i, item)| AgendaLine {
             number: i + 1,
-            kind: ItemKind::parse(&item.kind).unwrap_or(ItemKind::O),
+            kind: item.kind,
             title: (!item.closed).then_some(item.title),
         })
         .collect())
@@ -303,7 +303,7 @@ async fn drop_unsent(
     outbox_message::Entity::delete_many()
         .filter(outbox_message::Column::MeetingId.eq(meeting_id))
         .filter(outbox_message::Column::Kind.eq(kind.as_str()))
-        .filter(outbox_message::Column::Status.eq("queued"))
+        .filter(outbox_message::Column::Status.eq(OutboxStatus::Queued))
         .filter(outbox_message::Column::Attempts.eq(0))
         .exec(db)
         .await?;
@@ -413,7 +413,7 @@ pub async fn on_publish(
             name: Set(p.name),
             email: Set(p.email),
             language: Set(p.language),
-            partstat: Set(Answer::NoAnswer.partstat().into()),
+            partstat: Set(Answer::NoAnswer),
             created_at: Set(now),
             ..Default::default()
         }
@@ -439,10 +439,8 @@ pub async fn on_meeting_changed(
     before: &meeting::Model,
 ) -> Result<usize, DomainError> {
     let (tf, mut m) = load(db, before.id).await?;
-    let status = MeetingStatus::parse(&m.status);
-    let invited = matches!(status, Some(MeetingStatus::Published))
-        && m.uid.is_some()
-        && m.cancelled_at.is_none();
+    let invited =
+        m.status == MeetingStatus::Published && m.uid.is_some() && m.cancelled_at.is_none();
     let changed = m.starts_at != before.starts_at
         || m.ends_at != before.ends_at
         || m.location != before.location
@@ -476,9 +474,8 @@ pub async fn on_papers_published(
     meeting_id: i32,
 ) -> Result<usize, DomainError> {
     let (tf, m) = load(db, meeting_id).await?;
-    let published = m.status == MeetingStatus::Published.as_str()
-        && m.uid.is_some()
-        && m.cancelled_at.is_none();
+    let published =
+        m.status == MeetingStatus::Published && m.uid.is_some() && m.cancelled_at.is_none();
     if !published {
         return Ok(0);
     }
@@ -503,9 +500,7 @@ pub async fn cancel_meeting(
 ) -> Result<usize, DomainError> {
     let txn = crate::server::db::begin_write(db).await?;
     let (tf, mut m) = load(&txn, meeting_id).await?;
-    if m.cancelled_at.is_some()
-        || MeetingStatus::parse(&m.status).is_some_and(|s| s >= MeetingStatus::Held)
-    {
+    if m.cancelled_at.is_some() || m.status >= MeetingStatus::Held {
         return Err(DomainError::WrongStatus);
     }
     m.sequence += 1;
@@ -590,7 +585,7 @@ pub async fn add_guest(
                 name: Set(name.as_str().to_string()),
                 email: Set(email.as_str().to_string()),
                 language: Set(lang.code().into()),
-                partstat: Set(Answer::NoAnswer.partstat().into()),
+                partstat: Set(Answer::NoAnswer),
                 created_at: Set(now),
                 ..Default::default()
             }
@@ -598,7 +593,7 @@ pub async fn add_guest(
             .await?
         }
     };
-    if m.uid.is_some() && m.status == MeetingStatus::Published.as_str() {
+    if m.uid.is_some() && m.status == MeetingStatus::Published {
         let lines = agenda(&txn, m.id).await?;
         enqueue_for(
             &txn,
@@ -715,7 +710,7 @@ pub async fn rsvp_view(
         ends_at: m.ends_at,
         time_zone: m.time_zone,
         location: m.location,
-        answer: Answer::from_partstat(&who.partstat).unwrap_or(Answer::NoAnswer),
+        answer: who.partstat,
         cancelled: m.cancelled_at.is_some(),
     })
 }
@@ -748,7 +743,7 @@ async fn record_answer(
         return Err(DomainError::NotFound);
     }
     let mut update: invitee::ActiveModel = who.clone().into();
-    update.partstat = Set(answer.partstat().into());
+    update.partstat = Set(answer);
     update.answered_at = Set(Some(now));
     update.update(&txn).await?;
     audit::record_for(
@@ -820,7 +815,7 @@ pub async fn view(
         .map(|i| InviteeRow {
             id: i.id,
             guest: i.person_id.is_none(),
-            answer: Answer::from_partstat(&i.partstat).unwrap_or(Answer::NoAnswer),
+            answer: i.partstat,
             answered_at: i.answered_at,
             removed: i.removed_at.is_some(),
             name: i.name,
@@ -843,7 +838,7 @@ pub async fn send_due_reminders(
     hours: i64,
 ) -> Result<usize, DomainError> {
     let due = meeting::Entity::find()
-        .filter(meeting::Column::Status.eq(MeetingStatus::Published.as_str()))
+        .filter(meeting::Column::Status.eq(MeetingStatus::Published))
         .filter(meeting::Column::ReminderSentAt.is_null())
         .filter(meeting::Column::CancelledAt.is_null())
         .filter(meeting::Column::Uid.is_not_null())
@@ -866,7 +861,7 @@ pub async fn send_due_reminders(
         let (tf, m) = load(&txn, m.id).await?;
         let lines = agenda(&txn, m.id).await?;
         for who in active_invitees(&txn, m.id).await? {
-            if who.partstat == Answer::Declined.partstat() {
+            if who.partstat == Answer::Declined {
                 continue;
             }
             enqueue_for(

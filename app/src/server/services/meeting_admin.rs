@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set,
 };
 
 use crate::model::agenda::{ItemDraft, MeetingDraft, Transition};
@@ -26,10 +27,23 @@ pub async fn create_meeting(
     draft: MeetingDraft,
 ) -> Result<i32, DomainError> {
     let txn = crate::server::db::begin_write(db).await?;
+    let done = create_meeting_in(&txn, access, now, taskforce_id, draft).await?;
+    txn.commit().await?;
+    Ok(done)
+}
+
+/// The same inside the caller's transaction.
+pub async fn create_meeting_in(
+    txn: &impl ConnectionTrait,
+    access: &SecretariatAccess,
+    now: DateTime<Utc>,
+    taskforce_id: i32,
+    draft: MeetingDraft,
+) -> Result<i32, DomainError> {
     let last = meeting::Entity::find()
         .filter(meeting::Column::TaskforceId.eq(taskforce_id))
         .order_by_desc(meeting::Column::Number)
-        .one(&txn)
+        .one(txn)
         .await?;
     let number = last.map(|m| m.number + 1).unwrap_or(1);
     let row = meeting::ActiveModel {
@@ -41,7 +55,7 @@ pub async fn create_meeting(
         time_zone: Set(DEFAULT_ZONE.into()),
         location: Set(draft.location.clone()),
         online_link: Set(draft.online_link.clone()),
-        status: Set(MeetingStatus::Draft.as_str().into()),
+        status: Set(MeetingStatus::Draft),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -49,7 +63,7 @@ pub async fn create_meeting(
         approved_at: Set(None),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
     for (position, (standing, kind, title, indstilling, minutes)) in (1..).zip(standing_items()) {
         let item = ItemDraft {
@@ -61,10 +75,10 @@ pub async fn create_meeting(
             duration_minutes: minutes,
             closed: false,
         };
-        insert_item(&txn, now, row.id, position, &item, Some(standing)).await?;
+        insert_item(txn, now, row.id, position, &item, Some(standing)).await?;
     }
     audit::record(
-        &txn,
+        txn,
         row.id,
         access.user(),
         now,
@@ -72,7 +86,6 @@ pub async fn create_meeting(
         format!("{number}: {}", draft.title),
     )
     .await?;
-    txn.commit().await?;
     Ok(row.id)
 }
 
@@ -87,11 +100,26 @@ pub async fn update_meeting(
     draft: MeetingDraft,
 ) -> Result<(), DomainError> {
     let txn = crate::server::db::begin_write(db).await?;
+    update_meeting_in(&txn, access, mail, now, meeting_id, expected_version, draft).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The same inside the caller's transaction.
+pub async fn update_meeting_in(
+    txn: &impl ConnectionTrait,
+    access: &SecretariatAccess,
+    mail: &MailContext,
+    now: DateTime<Utc>,
+    meeting_id: i32,
+    expected_version: i32,
+    draft: MeetingDraft,
+) -> Result<(), DomainError> {
     let current = meeting::Entity::find_by_id(meeting_id)
-        .one(&txn)
+        .one(txn)
         .await?
         .ok_or(DomainError::NotFound)?;
-    if current.status == MeetingStatus::Closed.as_str() {
+    if current.status == MeetingStatus::Closed {
         return Err(DomainError::WrongStatus);
     }
     let result = meeting::Entity::update_many()
@@ -110,7 +138,7 @@ pub async fn update_meeting(
         .col_expr(meeting::Column::UpdatedAt, Expr::value(now))
         .filter(meeting::Column::Id.eq(meeting_id))
         .filter(meeting::Column::Version.eq(expected_version))
-        .exec(&txn)
+        .exec(txn)
         .await?;
     if result.rows_affected == 0 {
         return Err(DomainError::Stale);
@@ -135,7 +163,7 @@ pub async fn update_meeting(
         ),
     ]);
     audit::record(
-        &txn,
+        txn,
         meeting_id,
         access.user(),
         now,
@@ -143,13 +171,12 @@ pub async fn update_meeting(
         details,
     )
     .await?;
-    invitations::on_meeting_changed(&txn, mail, now, &current).await?;
-    txn.commit().await?;
+    invitations::on_meeting_changed(txn, mail, now, &current).await?;
     Ok(())
 }
 
 /// Who may take a step: the chair reviews, the secretariat does the rest.
-fn allowed(role: Role, transition: Transition) -> bool {
+pub fn allowed(role: Role, transition: Transition) -> bool {
     match transition {
         Transition::Approve | Transition::SendBack => role == Role::Chair,
         _ => role == Role::Secretariat,
@@ -166,14 +193,27 @@ pub async fn transition(
     comment: &str,
 ) -> Result<MeetingStatus, DomainError> {
     let txn = crate::server::db::begin_write(db).await?;
-    let current = visible_meeting(&txn, actor, meeting_id).await?;
+    let done = transition_in(&txn, actor, mail, now, meeting_id, step, comment).await?;
+    txn.commit().await?;
+    Ok(done)
+}
+
+/// The same inside the caller's transaction.
+pub async fn transition_in(
+    txn: &impl ConnectionTrait,
+    actor: &CurrentUser,
+    mail: &MailContext,
+    now: DateTime<Utc>,
+    meeting_id: i32,
+    step: Transition,
+    comment: &str,
+) -> Result<MeetingStatus, DomainError> {
+    let current = visible_meeting(txn, actor, meeting_id).await?;
     if !allowed(actor.role, step) {
         return Err(DomainError::Forbidden);
     }
-    let (from, to) = step.from_to();
-    if current.status != from.as_str() {
-        return Err(DomainError::WrongStatus);
-    }
+    let from = current.status;
+    let to = step.reaches(from).ok_or(DomainError::WrongStatus)?;
     if step == Transition::Publish && current.approved_at.is_none() {
         return Err(DomainError::WrongStatus);
     }
@@ -185,7 +225,7 @@ pub async fn transition(
         )]));
     }
     let mut update: meeting::ActiveModel = current.clone().into();
-    update.status = Set(to.as_str().into());
+    update.status = Set(to);
     update.updated_at = Set(now);
     match step {
         Transition::Approve => update.approved_at = Set(Some(now)),
@@ -196,14 +236,14 @@ pub async fn transition(
         Transition::SubmitForReview => update.approved_at = Set(None),
         _ => {}
     }
-    update.update(&txn).await?;
+    update.update(txn).await?;
     let details = if comment.is_empty() {
         format!("{} → {}", from.as_str(), to.as_str())
     } else {
         format!("{} → {}: {comment}", from.as_str(), to.as_str())
     };
     audit::record(
-        &txn,
+        txn,
         meeting_id,
         actor,
         now,
@@ -213,9 +253,9 @@ pub async fn transition(
     .await?;
     if step == Transition::Publish {
         // The invitations are written with the status change: both happen, or neither.
-        let invited = invitations::on_publish(&txn, mail, now, meeting_id).await?;
+        let invited = invitations::on_publish(txn, mail, now, meeting_id).await?;
         audit::record(
-            &txn,
+            txn,
             meeting_id,
             actor,
             now,
@@ -224,6 +264,5 @@ pub async fn transition(
         )
         .await?;
     }
-    txn.commit().await?;
     Ok(to)
 }

@@ -12,24 +12,20 @@ pub async fn visible_to(
     taskforce_id: i32,
     role: Role,
 ) -> Result<Vec<MeetingSummary>, DomainError> {
-    let visible: Vec<&str> = MeetingStatus::ALL
+    let visible = MeetingStatus::ALL
         .into_iter()
-        .filter(|s| role.may_see_meeting(*s))
-        .map(MeetingStatus::as_str)
-        .collect();
+        .filter(|s| role.may_see_meeting(*s));
     let rows = meeting::Entity::find()
         .filter(meeting::Column::TaskforceId.eq(taskforce_id))
         .filter(meeting::Column::Status.is_in(visible))
         .order_by_asc(meeting::Column::StartsAt)
         .all(db)
         .await?;
-    rows.into_iter().map(summary).collect()
+    Ok(rows.into_iter().map(summary).collect())
 }
 
-pub fn summary(row: meeting::Model) -> Result<MeetingSummary, DomainError> {
-    let status = MeetingStatus::parse(&row.status)
-        .ok_or_else(|| DomainError::Internal(format!("unknown meeting status {}", row.status)))?;
-    Ok(MeetingSummary {
+pub fn summary(row: meeting::Model) -> MeetingSummary {
+    MeetingSummary {
         id: row.id,
         number: row.number,
         title: row.title,
@@ -38,6 +34,6 @@ pub fn summary(row: meeting::Model) -> Result<MeetingSummary, DomainError> {
         time_zone: row.time_zone,
         location: row.location,
         online_link: row.online_link,
-        status,
-    })
+        status: row.status,
+    }
 }

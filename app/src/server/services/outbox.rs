@@ -10,7 +10,7 @@ use sea_orm::{
 
 use crate::model::invitations::{OutboxProgress, OutboxRow};
 use crate::server::auth::SecretariatAccess;
-use crate::server::entities::outbox_message;
+use crate::server::entities::outbox_message::{self, OutboxStatus};
 use crate::server::error::DomainError;
 use crate::server::mailer::Mailer;
 
@@ -49,7 +49,7 @@ pub async fn enqueue(
         kind: Set(message.kind),
         subject: Set(message.subject),
         body: Set(body),
-        status: Set("queued".into()),
+        status: Set(OutboxStatus::Queued),
         attempts: Set(0),
         next_attempt_at: Set(now + delay),
         claimed_until: Set(None),
@@ -148,12 +148,12 @@ pub async fn try_execute_task_holding(
             sea_orm::Condition::any()
                 .add(
                     sea_orm::Condition::all()
-                        .add(outbox_message::Column::Status.eq("queued"))
+                        .add(outbox_message::Column::Status.eq(OutboxStatus::Queued))
                         .add(outbox_message::Column::NextAttemptAt.lte(now)),
                 )
                 .add(
                     sea_orm::Condition::all()
-                        .add(outbox_message::Column::Status.eq("sending"))
+                        .add(outbox_message::Column::Status.eq(OutboxStatus::Sending))
                         .add(outbox_message::Column::ClaimedUntil.lt(now)),
                 ),
         )
@@ -180,7 +180,10 @@ pub async fn try_execute_task_holding(
     match result {
         Ok(()) => {
             outbox_message::Entity::update_many()
-                .col_expr(outbox_message::Column::Status, Expr::value("sent"))
+                .col_expr(
+                    outbox_message::Column::Status,
+                    Expr::value(OutboxStatus::Sent),
+                )
                 .col_expr(outbox_message::Column::SentAt, Expr::value(now))
                 .col_expr(
                     outbox_message::Column::LastError,
@@ -198,7 +201,11 @@ pub async fn try_execute_task_holding(
             outbox_message::Entity::update_many()
                 .col_expr(
                     outbox_message::Column::Status,
-                    Expr::value(if dead { "dead" } else { "queued" }),
+                    Expr::value(if dead {
+                        OutboxStatus::Dead
+                    } else {
+                        OutboxStatus::Queued
+                    }),
                 )
                 .col_expr(
                     outbox_message::Column::NextAttemptAt,
@@ -228,11 +235,14 @@ pub async fn retry(
     id: i32,
 ) -> Result<(), DomainError> {
     let result = outbox_message::Entity::update_many()
-        .col_expr(outbox_message::Column::Status, Expr::value("queued"))
+        .col_expr(
+            outbox_message::Column::Status,
+            Expr::value(OutboxStatus::Queued),
+        )
         .col_expr(outbox_message::Column::Attempts, Expr::value(0))
         .col_expr(outbox_message::Column::NextAttemptAt, Expr::value(now))
         .filter(outbox_message::Column::Id.eq(id))
-        .filter(outbox_message::Column::Status.is_in(["dead", "queued"]))
+        .filter(outbox_message::Column::Status.is_in([OutboxStatus::Dead, OutboxStatus::Queued]))
         .exec(db)
         .await?;
     if result.rows_affected == 0 {
@@ -247,7 +257,7 @@ pub async fn progress(
     db: &impl ConnectionTrait,
     meeting_id: i32,
 ) -> Result<OutboxProgress, DomainError> {
-    let groups: Vec<(String, i32, i64)> = outbox_message::Entity::find()
+    let groups: Vec<(OutboxStatus, i32, i64)> = outbox_message::Entity::find()
         .select_only()
         .column(outbox_message::Column::Status)
         .column(outbox_message::Column::Attempts)
@@ -265,13 +275,12 @@ pub async fn progress(
     };
     for (status, attempts, n) in groups {
         let n = u64::try_from(n).unwrap_or(0);
-        match status.as_str() {
-            "queued" | "sending" => progress.queued += n,
-            "sent" => progress.sent += n,
-            "dead" => progress.failed += n,
-            _ => {}
+        match status {
+            OutboxStatus::Queued | OutboxStatus::Sending => progress.queued += n,
+            OutboxStatus::Sent => progress.sent += n,
+            OutboxStatus::Dead => progress.failed += n,
         }
-        if status == "queued" && attempts > 0 {
+        if status == OutboxStatus::Queued && attempts > 0 {
             progress.failed += n;
         }
     }
@@ -287,7 +296,7 @@ struct Listed {
     recipient: String,
     kind: String,
     subject: String,
-    status: String,
+    status: OutboxStatus,
     attempts: i32,
     last_error: Option<String>,
     created_at: DateTime<Utc>,
@@ -316,7 +325,7 @@ pub async fn list(
             recipient: m.recipient,
             kind: m.kind,
             subject: m.subject,
-            status: m.status,
+            status: m.status.as_str().to_string(),
             attempts: m.attempts,
             last_error: m.last_error,
             created_at: m.created_at,
