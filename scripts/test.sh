@@ -56,7 +56,7 @@ drop_test_databases() {
 postgres_tier() {
   drop_test_databases
   TEST_DATABASE_URL="$PG_ADMIN_URL" cargo nextest run --locked --workspace --exclude frontend \
-    --no-fail-fast -E 'binary(services) | binary(http) | binary(agenda) | binary(papers) | binary(invitations) | binary(instances) | binary(calendars) | binary(page_cache)'
+    --no-fail-fast -E 'binary(services) | binary(http) | binary(agenda) | binary(papers) | binary(invitations) | binary(instances) | binary(calendars) | binary(page_cache) | binary(injection)'
   local status=$?
   drop_test_databases
   return $status

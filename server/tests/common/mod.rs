@@ -82,6 +82,11 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
 }
 
 impl TestApp {
+    /// The database the app runs on, to put rows in that no form would accept.
+    pub fn db(&self) -> &sea_orm::DatabaseConnection {
+        &self._db.as_ref().expect("an app started by the test").db
+    }
+
     /// A client for an app already running at `base`, e.g. a separate process.
     pub fn at(base: String, files_dir: std::path::PathBuf) -> TestApp {
         TestApp {
