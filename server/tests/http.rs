@@ -322,3 +322,59 @@ async fn the_meeting_page_carries_its_data_once_and_the_invitations_only_for_the
         "no addresses for members"
     );
 }
+
+/// Twenty sign-ins for Lasse Sønderup at once through the API, the one at `right` (if any)
+/// with the right password; their status codes.
+async fn twenty_sign_ins_at_once(app: &common::TestApp, right: Option<usize>) -> Vec<StatusCode> {
+    let attempts: Vec<_> = (0..20)
+        .map(|n| {
+            let password = if Some(n) == right { PASSWORD } else { "wrong" };
+            let request = app
+                .client
+                .post(app.url("/api/login"))
+                .header(ORIGIN, &app.base)
+                .form(&[
+                    ("input[email]", "lasse.soenderup@example.org"),
+                    ("input[password]", password),
+                ]);
+            tokio::spawn(request.send())
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for attempt in attempts {
+        let answer = attempt.await.expect("the request ran to its end");
+        statuses.push(answer.expect("an answer").status());
+    }
+    statuses
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_parallel_wrong_passwords_get_five_judged_and_the_rest_locked() {
+    let app = spawn_app().await;
+    let mut judged = 0;
+    for burst in 0..4 {
+        for status in twenty_sign_ins_at_once(&app, None).await {
+            match status {
+                StatusCode::UNAUTHORIZED => judged += 1,
+                StatusCode::TOO_MANY_REQUESTS => {}
+                other => panic!("burst {burst}: {other}"),
+            }
+        }
+    }
+    assert_eq!(judged, 5, "wrong passwords judged before the lock");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_right_password_among_parallel_wrong_ones_gets_no_internal_error() {
+    let app = spawn_app().await;
+    let statuses = twenty_sign_ins_at_once(&app, Some(3)).await;
+    for (n, status) in statuses.into_iter().enumerate() {
+        let expected = [
+            StatusCode::OK,
+            StatusCode::UNAUTHORIZED,
+            StatusCode::TOO_MANY_REQUESTS,
+        ];
+        assert!(expected.contains(&status), "attempt {n}: {status}");
+        assert!(status != StatusCode::OK || n == 3, "attempt {n} signed in");
+    }
+}
