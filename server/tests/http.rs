@@ -323,6 +323,41 @@ async fn the_meeting_page_carries_its_data_once_and_the_invitations_only_for_the
     );
 }
 
+#[tokio::test]
+async fn after_sign_in_only_a_path_on_this_site_is_followed() {
+    let app = spawn_app().await;
+    for (next, expected) in [
+        ("/members", "/members"),
+        ("/meetings/4?tab=agenda", "/meetings/4?tab=agenda"),
+        ("/\t/evil.example", "/"),
+        ("/\n/evil.example", "/"),
+        ("/\r\n/evil.example", "/"),
+        ("//evil.example", "/"),
+        ("///evil.example", "/"),
+        ("/\\evil.example", "/"),
+        ("\\/evil.example", "/"),
+        (" //evil.example", "/"),
+        ("/.//evil.example", "/"),
+        ("https://evil.example", "/"),
+        ("javascript:alert(1)", "/"),
+        ("%2F%2Fevil.example", "/"),
+    ] {
+        let response = app
+            .post_form(
+                "/api/login",
+                &[
+                    ("input[email]", "jonas.dahl@example.org"),
+                    ("input[password]", PASSWORD),
+                    ("input[next]", next),
+                ],
+                None,
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FOUND, "{next:?}");
+        assert_eq!(location(&response), expected, "{next:?}");
+    }
+}
+
 /// Twenty sign-ins for Lasse Sønderup at once through the API, the one at `right` (if any)
 /// with the right password; their status codes.
 async fn twenty_sign_ins_at_once(app: &common::TestApp, right: Option<usize>) -> Vec<StatusCode> {

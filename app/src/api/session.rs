@@ -83,7 +83,7 @@ pub async fn login(input: LoginInput) -> Result<(), AppError> {
                 max_age,
                 state.settings.cookie_secure(),
             ));
-            leptos_axum::redirect(crate::ui::url::safe_next(&input.next));
+            leptos_axum::redirect(&crate::ui::url::safe_next(&input.next));
             Ok(())
         }
         Err(error) => Err(back_to_form(caller.refuse(error), "/login", &keep)),
