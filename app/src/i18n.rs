@@ -211,6 +211,8 @@ pub struct Texts {
     pub opt_in_off: &'static str,
     pub opt_in_start: &'static str,
     pub opt_in_stop: &'static str,
+    // Sign-in page notices, chosen by a code in `?message=` (h3).
+    pub notice_signed_out: &'static str,
 }
 
 pub static DA: Texts = Texts {
@@ -421,6 +423,7 @@ pub static DA: Texts = Texts {
     opt_in_off: "Som sekretariat får du ikke invitationer til møderne, medmindre du vælger det.",
     opt_in_start: "Send mig invitationer",
     opt_in_stop: "Stop invitationerne til mig",
+    notice_signed_out: "Du er logget ud.",
 };
 
 pub static EN: Texts = Texts {
@@ -631,6 +634,7 @@ pub static EN: Texts = Texts {
     opt_in_off: "As secretariat you do not get invitations to the meetings unless you choose to.",
     opt_in_start: "Send me invitations",
     opt_in_stop: "Stop the invitations to me",
+    notice_signed_out: "You are signed out.",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

@@ -173,7 +173,7 @@ async fn signing_out_ends_the_session_on_the_server() {
     let cookie = app.sign_in("jonas.dahl@example.org").await;
     let response = app.post_form("/api/logout", &[], Some(&cookie)).await;
     assert_eq!(response.status(), StatusCode::FOUND);
-    assert_eq!(location(&response), "/login");
+    assert_eq!(location(&response), "/login?message=signed-out");
     let cleared = session_cookie(response.headers()).unwrap();
     assert!(cleared.contains("Max-Age=0"));
     let after = app.get("/", Some(&cookie)).await;
@@ -412,4 +412,59 @@ async fn the_right_password_among_parallel_wrong_ones_gets_no_internal_error() {
         assert!(expected.contains(&status), "attempt {n}: {status}");
         assert!(status != StatusCode::OK || n == 3, "attempt {n} signed in");
     }
+}
+
+#[tokio::test]
+async fn the_sign_in_page_shows_no_text_from_the_address() {
+    let app = spawn_app().await;
+    let phishing = "Din konto er spærret. Ring til Lasse Sønderup på 12 34 56 78";
+    for query in [
+        format!("message={}", phishing.replace(' ', "+")),
+        format!(
+            "error=invalid&field=email&message={}",
+            phishing.replace(' ', "+")
+        ),
+        format!(
+            "error=invalid&field=password&message={}",
+            phishing.replace(' ', "+")
+        ),
+        format!(
+            "error=invalid&errs=email:{}",
+            phishing.replace(' ', "+")
+        ),
+        format!("error=throttled&minutes={}", phishing.replace(' ', "+")),
+    ] {
+        let page = app.get(&format!("/login?{query}"), None).await;
+        assert_eq!(page.status(), StatusCode::OK, "{query}");
+        let html = page.text().await.unwrap();
+        assert!(!html.contains("Ring til Lasse"), "{query}: {html}");
+    }
+}
+
+#[tokio::test]
+async fn signing_out_lands_on_the_sign_in_page_with_the_catalogue_notice() {
+    let app = spawn_app().await;
+    let cookie = app.sign_in("malene.kjaer-jepsen@example.org").await;
+    let response = app.post_form("/api/logout", &[], Some(&cookie)).await;
+    let target = location(&response);
+    assert_eq!(target, "/login?message=signed-out");
+    let html = app.get(&target, None).await.text().await.unwrap();
+    assert!(html.contains("Du er logget ud."), "{html}");
+}
+
+#[tokio::test]
+async fn a_wrong_address_without_javascript_is_named_from_the_catalogue() {
+    let app = spawn_app().await;
+    let response = app
+        .post_form(
+            "/api/login",
+            &[("input[email]", ""), ("input[password]", "x")],
+            None,
+        )
+        .await;
+    let target = location(&response);
+    assert!(!target.contains("message="), "no text in the address: {target}");
+    let page = app.get(&target, None).await.text().await.unwrap();
+    assert!(page.contains(r#"id="email-error""#), "{page}");
+    assert!(page.contains("Skriv din e-mailadresse"), "{page}");
 }
