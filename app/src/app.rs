@@ -90,4 +90,3 @@ pub fn App() -> impl IntoView {
         </Router>
     }
 }
-

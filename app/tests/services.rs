@@ -379,9 +379,7 @@ async fn sign_in_in_parallel(
         .map(|password| {
             let db = test.db.clone();
             let address = address.clone();
-            tokio::spawn(
-                async move { sessions::sign_in(&db, now(), &address, password, 12).await },
-            )
+            tokio::spawn(async move { sessions::sign_in(&db, now(), &address, password, 12).await })
         })
         .collect();
     let mut results = Vec::new();
@@ -406,7 +404,11 @@ async fn four_bursts_of_twenty_parallel_wrong_passwords_get_only_five_judged() {
             }
         }
     }
-    assert_eq!(judged, sessions::MAX_FAILURES, "passwords judged before the lock");
+    assert_eq!(
+        judged,
+        sessions::MAX_FAILURES,
+        "passwords judged before the lock"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

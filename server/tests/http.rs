@@ -428,10 +428,7 @@ async fn the_sign_in_page_shows_no_text_from_the_address() {
             "error=invalid&field=password&message={}",
             phishing.replace(' ', "+")
         ),
-        format!(
-            "error=invalid&errs=email:{}",
-            phishing.replace(' ', "+")
-        ),
+        format!("error=invalid&errs=email:{}", phishing.replace(' ', "+")),
         format!("error=throttled&minutes={}", phishing.replace(' ', "+")),
     ] {
         let page = app.get(&format!("/login?{query}"), None).await;
@@ -463,7 +460,10 @@ async fn a_wrong_address_without_javascript_is_named_from_the_catalogue() {
         )
         .await;
     let target = location(&response);
-    assert!(!target.contains("message="), "no text in the address: {target}");
+    assert!(
+        !target.contains("message="),
+        "no text in the address: {target}"
+    );
     let page = app.get(&target, None).await.text().await.unwrap();
     assert!(page.contains(r#"id="email-error""#), "{page}");
     assert!(page.contains("Skriv din e-mailadresse"), "{page}");

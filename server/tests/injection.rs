@@ -77,7 +77,7 @@ async fn prepare(app: &TestApp) -> Rows {
         .order_by_asc(agenda_item::Column::Position)
         .one(db)
         .await
-        .unwrap()
+        .expect("the database answers")
         .expect("an item with a presenter in meeting 4");
     let now = Utc::now();
     let guest = invitee::ActiveModel {
@@ -92,7 +92,7 @@ async fn prepare(app: &TestApp) -> Rows {
     }
     .insert(db)
     .await
-    .unwrap();
+    .expect("a row");
     let paper = paper::ActiveModel {
         agenda_item_id: Set(item.id),
         title: Set(HARMLESS.into()),
@@ -101,7 +101,7 @@ async fn prepare(app: &TestApp) -> Rows {
     }
     .insert(db)
     .await
-    .unwrap();
+    .expect("a row");
     let version = paper_version::ActiveModel {
         paper_id: Set(paper.id),
         version_no: Set(1),
@@ -116,7 +116,7 @@ async fn prepare(app: &TestApp) -> Rows {
     }
     .insert(db)
     .await
-    .unwrap();
+    .expect("a row");
     Rows {
         item: item.id,
         presenter: item.presenter_id.unwrap_or_default(),
@@ -140,7 +140,7 @@ async fn write_everywhere(app: &TestApp, rows: &Rows, text: &str) {
     }
     .update(db)
     .await
-    .unwrap();
+    .expect("a row changed");
     agenda_item::ActiveModel {
         id: Set(rows.item),
         title: Set(text.into()),
@@ -150,7 +150,7 @@ async fn write_everywhere(app: &TestApp, rows: &Rows, text: &str) {
     }
     .update(db)
     .await
-    .unwrap();
+    .expect("a row changed");
     person::ActiveModel {
         id: Set(rows.presenter),
         name: Set(text.into()),
@@ -160,7 +160,7 @@ async fn write_everywhere(app: &TestApp, rows: &Rows, text: &str) {
     }
     .update(db)
     .await
-    .unwrap();
+    .expect("a row changed");
     invitee::ActiveModel {
         id: Set(rows.guest),
         name: Set(text.into()),
@@ -168,7 +168,7 @@ async fn write_everywhere(app: &TestApp, rows: &Rows, text: &str) {
     }
     .update(db)
     .await
-    .unwrap();
+    .expect("a row changed");
     paper::ActiveModel {
         id: Set(rows.paper),
         title: Set(text.into()),
@@ -176,7 +176,7 @@ async fn write_everywhere(app: &TestApp, rows: &Rows, text: &str) {
     }
     .update(db)
     .await
-    .unwrap();
+    .expect("a row changed");
     paper_version::ActiveModel {
         id: Set(rows.version),
         original_name: Set(text.into()),
@@ -184,7 +184,7 @@ async fn write_everywhere(app: &TestApp, rows: &Rows, text: &str) {
     }
     .update(db)
     .await
-    .unwrap();
+    .expect("a row changed");
 }
 
 fn pages(rows: &Rows) -> Vec<String> {
@@ -272,7 +272,10 @@ fn foreign(template: &Shape, page: &Shape, document: &Html) -> Vec<String> {
         ));
     }
     if page.head != template.head {
-        found.push(format!("head {:?} instead of {:?}", page.head, template.head));
+        found.push(format!(
+            "head {:?} instead of {:?}",
+            page.head, template.head
+        ));
     }
     for node in document.tree.nodes() {
         if let Node::Element(element) = node.value() {
@@ -286,10 +289,7 @@ fn foreign(template: &Shape, page: &Shape, document: &Html) -> Vec<String> {
                 if attribute.starts_with("on")
                     || (url && (value.starts_with("javascript:") || value.starts_with("data:")))
                 {
-                    found.push(format!(
-                        "{attribute}={value:?} on <{}>",
-                        element.name()
-                    ));
+                    found.push(format!("{attribute}={value:?} on <{}>", element.name()));
                 }
             }
         }
@@ -300,7 +300,7 @@ fn foreign(template: &Shape, page: &Shape, document: &Html) -> Vec<String> {
 async fn render(app: &TestApp, path: &str, cookie: &str) -> String {
     let response = app.get(path, Some(cookie)).await;
     assert_eq!(response.status(), StatusCode::OK, "{path}");
-    response.text().await.unwrap()
+    response.text().await.expect("a page")
 }
 
 #[tokio::test]
@@ -317,7 +317,11 @@ async fn no_classic_payload_in_any_text_of_a_meeting_adds_an_element_or_attribut
         templates.push((path, shape(&document)));
     }
     let payloads: Vec<&str> = PAYLOADS.lines().filter(|l| !l.is_empty()).collect();
-    assert_eq!(payloads.len(), 50, "the fixture holds the 50 classic payloads");
+    assert_eq!(
+        payloads.len(),
+        50,
+        "the fixture holds the 50 classic payloads"
+    );
     let mut problems = Vec::new();
     for payload in payloads {
         write_everywhere(&app, &rows, payload).await;

@@ -82,7 +82,10 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed_after_sign_in() {
         assert_eq!(safe_next("/members"), "/members");
-        assert_eq!(safe_next("/meetings/4?tab=agenda#punkt-2"), "/meetings/4?tab=agenda#punkt-2");
+        assert_eq!(
+            safe_next("/meetings/4?tab=agenda#punkt-2"),
+            "/meetings/4?tab=agenda#punkt-2"
+        );
         assert_eq!(safe_next(""), "/");
     }
 

@@ -19,8 +19,12 @@ fn error_from_query(
     match code?.as_str() {
         "credentials" => Some(("password".into(), t.err_credentials.to_string())),
         "throttled" => {
-            let minutes = minutes.filter(|m| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()))?;
-            Some(("password".into(), t.err_throttled.replace("{minutes}", &minutes)))
+            let minutes =
+                minutes.filter(|m| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()))?;
+            Some((
+                "password".into(),
+                t.err_throttled.replace("{minutes}", &minutes),
+            ))
         }
         "invalid" => errs?
             .split(',')
