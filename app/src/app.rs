@@ -1,6 +1,6 @@
 //! The document shell and the router: every route in one place.
 use leptos::prelude::*;
-use leptos_meta::{Link, MetaTags, Stylesheet, provide_meta_context};
+use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -32,6 +32,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Every page title as it goes into the document: escaped on the server (see `ui::escape`).
+/// A page must not set a formatter of its own: the last one set replaces this one.
+fn title_text(text: String) -> String {
+    crate::ui::escape::raw_text(text)
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -57,6 +63,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
+        <Title formatter=title_text/>
         <Stylesheet id="dkfds" href="/css/dkfds.min.css"/>
         <Stylesheet id="app" href="/css/app.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>

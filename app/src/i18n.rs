@@ -242,6 +242,8 @@ pub struct Texts {
     pub mail_agenda_and_papers: &'static str,
     pub mail_closed_item: &'static str,
     pub mail_organizer: &'static str,
+    // Sign-in page notices, chosen by a code in `?message=` (h3).
+    pub notice_signed_out: &'static str,
 }
 
 pub static DA: Texts = Texts {
@@ -481,6 +483,7 @@ pub static DA: Texts = Texts {
     mail_agenda_and_papers: "Dagsorden og bilag",
     mail_closed_item: "Lukket punkt",
     mail_organizer: "Sekretariatet for",
+    notice_signed_out: "Du er logget ud.",
 };
 
 pub static EN: Texts = Texts {
@@ -720,6 +723,7 @@ pub static EN: Texts = Texts {
     mail_agenda_and_papers: "Agenda and papers",
     mail_closed_item: "Closed item",
     mail_organizer: "The secretariat of",
+    notice_signed_out: "You are signed out.",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

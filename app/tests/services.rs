@@ -427,3 +427,68 @@ async fn two_command_services_in_one_transaction_take_effect_together_or_not_at_
     assert_eq!(after.meeting.status, MeetingStatus::Draft);
     assert_eq!(after.items, before.items, "neither took effect");
 }
+
+/// Signs in `passwords.len()` times at once for Jonas Dahl, each with its password.
+async fn sign_in_in_parallel(
+    test: &TestDb,
+    passwords: Vec<String>,
+) -> Vec<Result<sessions::SignedIn, DomainError>> {
+    let address = email("jonas.dahl@example.org");
+    let attempts: Vec<_> = passwords
+        .into_iter()
+        .map(|password| {
+            let db = test.db.clone();
+            let address = address.clone();
+            tokio::spawn(async move { sessions::sign_in(&db, now(), &address, password, 12).await })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for attempt in attempts {
+        results.push(attempt.await.expect("the attempt ran to its end"));
+    }
+    results
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn four_bursts_of_twenty_parallel_wrong_passwords_get_only_five_judged() {
+    let test = TestDb::seeded().await;
+    let mut judged = 0;
+    for burst in 0..4 {
+        let results = sign_in_in_parallel(&test, vec!["wrong-password".into(); 20]).await;
+        for result in results {
+            match result {
+                Err(DomainError::InvalidCredentials) => judged += 1,
+                Err(DomainError::Throttled { .. }) => {}
+                Err(other) => panic!("burst {burst}: {other:?}"),
+                Ok(_) => panic!("burst {burst}: a wrong password signed in"),
+            }
+        }
+    }
+    assert_eq!(
+        judged,
+        sessions::MAX_FAILURES,
+        "passwords judged before the lock"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_right_password_among_nineteen_parallel_wrong_ones_makes_no_attempt_fail_inside() {
+    let test = TestDb::seeded().await;
+    let mut passwords = vec!["wrong-password".to_string(); 19];
+    passwords.insert(7, DEMO_PASSWORD.into());
+    let results = sign_in_in_parallel(&test, passwords).await;
+    let mut judged_wrong = 0;
+    for (n, result) in results.into_iter().enumerate() {
+        match result {
+            Ok(_) => assert_eq!(n, 7, "only the right password signs in"),
+            Err(DomainError::InvalidCredentials) => judged_wrong += 1,
+            Err(DomainError::Throttled { .. }) => {}
+            Err(other) => panic!("attempt {n}: {other:?}"),
+        }
+    }
+    // Signing in clears the count, so the attempts after it may be judged afresh.
+    assert!(
+        judged_wrong <= 2 * sessions::MAX_FAILURES,
+        "{judged_wrong} wrong passwords judged"
+    );
+}

@@ -82,7 +82,8 @@ test('the secretariat sees the users page', async ({ page }) => {
 test('signing out ends the session', async ({ page }) => {
   await signIn(page, people.chair);
   await page.getByRole('button', { name: 'Log af' }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?message=signed-out$/);
+  await expect(page.getByRole('status')).toHaveText('Du er logget ud.');
   await page.goto('/');
   await expect(page).toHaveURL(/\/login\?next=%2F$/);
 });

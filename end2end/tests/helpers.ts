@@ -32,7 +32,8 @@ function javaScriptIsOn(): boolean {
 }
 
 /**
- * Every page a test visits is scanned against WCAG 2.1 A and AA; any violation fails it.
+ * Every page a test visits is scanned against WCAG 2.1 A and AA and axe's best practices
+ * (landmarks, heading order, …); any violation fails it.
  * axe-core needs timers, which a page without JavaScript does not run; there the document as
  * rendered (scripts removed) is scanned in a scratch page on the same origin, with its CSS.
  */
@@ -49,7 +50,7 @@ export async function expectAccessible(page: Page) {
     await target.setContent(html, { waitUntil: 'load' });
   }
   const results = await new AxeBuilder({ page: target })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze();
   await scratch?.close();
   const summary = results.violations.map(

@@ -173,7 +173,7 @@ async fn signing_out_ends_the_session_on_the_server() {
     let cookie = app.sign_in("jonas.dahl@example.org").await;
     let response = app.post_form("/api/logout", &[], Some(&cookie)).await;
     assert_eq!(response.status(), StatusCode::FOUND);
-    assert_eq!(location(&response), "/login");
+    assert_eq!(location(&response), "/login?message=signed-out");
     let cleared = session_cookie(response.headers()).unwrap();
     assert!(cleared.contains("Max-Age=0"));
     let after = app.get("/", Some(&cookie)).await;
@@ -321,4 +321,150 @@ async fn the_meeting_page_carries_its_data_once_and_the_invitations_only_for_the
         !page.contains("marie.louise.refsgaard@example.org"),
         "no addresses for members"
     );
+}
+
+#[tokio::test]
+async fn after_sign_in_only_a_path_on_this_site_is_followed() {
+    let app = spawn_app().await;
+    for (next, expected) in [
+        ("/members", "/members"),
+        ("/meetings/4?tab=agenda", "/meetings/4?tab=agenda"),
+        ("/\t/evil.example", "/"),
+        ("/\n/evil.example", "/"),
+        ("/\r\n/evil.example", "/"),
+        ("//evil.example", "/"),
+        ("///evil.example", "/"),
+        ("/\\evil.example", "/"),
+        ("\\/evil.example", "/"),
+        (" //evil.example", "/"),
+        ("/.//evil.example", "/"),
+        ("https://evil.example", "/"),
+        ("javascript:alert(1)", "/"),
+        ("%2F%2Fevil.example", "/"),
+    ] {
+        let response = app
+            .post_form(
+                "/api/login",
+                &[
+                    ("input[email]", "jonas.dahl@example.org"),
+                    ("input[password]", PASSWORD),
+                    ("input[next]", next),
+                ],
+                None,
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FOUND, "{next:?}");
+        assert_eq!(location(&response), expected, "{next:?}");
+    }
+}
+
+/// Twenty sign-ins for Lasse Sønderup at once through the API, the one at `right` (if any)
+/// with the right password; their status codes.
+async fn twenty_sign_ins_at_once(app: &common::TestApp, right: Option<usize>) -> Vec<StatusCode> {
+    let attempts: Vec<_> = (0..20)
+        .map(|n| {
+            let password = if Some(n) == right { PASSWORD } else { "wrong" };
+            let request = app
+                .client
+                .post(app.url("/api/login"))
+                .header(ORIGIN, &app.base)
+                .form(&[
+                    ("input[email]", "lasse.soenderup@example.org"),
+                    ("input[password]", password),
+                ]);
+            tokio::spawn(request.send())
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for attempt in attempts {
+        let answer = attempt.await.expect("the request ran to its end");
+        statuses.push(answer.expect("an answer").status());
+    }
+    statuses
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_parallel_wrong_passwords_get_five_judged_and_the_rest_locked() {
+    let app = spawn_app().await;
+    let mut judged = 0;
+    for burst in 0..4 {
+        for status in twenty_sign_ins_at_once(&app, None).await {
+            match status {
+                StatusCode::UNAUTHORIZED => judged += 1,
+                StatusCode::TOO_MANY_REQUESTS => {}
+                other => panic!("burst {burst}: {other}"),
+            }
+        }
+    }
+    assert_eq!(judged, 5, "wrong passwords judged before the lock");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_right_password_among_parallel_wrong_ones_gets_no_internal_error() {
+    let app = spawn_app().await;
+    let statuses = twenty_sign_ins_at_once(&app, Some(3)).await;
+    for (n, status) in statuses.into_iter().enumerate() {
+        let expected = [
+            StatusCode::OK,
+            StatusCode::UNAUTHORIZED,
+            StatusCode::TOO_MANY_REQUESTS,
+        ];
+        assert!(expected.contains(&status), "attempt {n}: {status}");
+        assert!(status != StatusCode::OK || n == 3, "attempt {n} signed in");
+    }
+}
+
+#[tokio::test]
+async fn the_sign_in_page_shows_no_text_from_the_address() {
+    let app = spawn_app().await;
+    let phishing = "Din konto er spærret. Ring til Lasse Sønderup på 12 34 56 78";
+    for query in [
+        format!("message={}", phishing.replace(' ', "+")),
+        format!(
+            "error=invalid&field=email&message={}",
+            phishing.replace(' ', "+")
+        ),
+        format!(
+            "error=invalid&field=password&message={}",
+            phishing.replace(' ', "+")
+        ),
+        format!("error=invalid&errs=email:{}", phishing.replace(' ', "+")),
+        format!("error=throttled&minutes={}", phishing.replace(' ', "+")),
+    ] {
+        let page = app.get(&format!("/login?{query}"), None).await;
+        assert_eq!(page.status(), StatusCode::OK, "{query}");
+        let html = page.text().await.unwrap();
+        assert!(!html.contains("Ring til Lasse"), "{query}: {html}");
+    }
+}
+
+#[tokio::test]
+async fn signing_out_lands_on_the_sign_in_page_with_the_catalogue_notice() {
+    let app = spawn_app().await;
+    let cookie = app.sign_in("malene.kjaer-jepsen@example.org").await;
+    let response = app.post_form("/api/logout", &[], Some(&cookie)).await;
+    let target = location(&response);
+    assert_eq!(target, "/login?message=signed-out");
+    let html = app.get(&target, None).await.text().await.unwrap();
+    assert!(html.contains("Du er logget ud."), "{html}");
+}
+
+#[tokio::test]
+async fn a_wrong_address_without_javascript_is_named_from_the_catalogue() {
+    let app = spawn_app().await;
+    let response = app
+        .post_form(
+            "/api/login",
+            &[("input[email]", ""), ("input[password]", "x")],
+            None,
+        )
+        .await;
+    let target = location(&response);
+    assert!(
+        !target.contains("message="),
+        "no text in the address: {target}"
+    );
+    let page = app.get(&target, None).await.text().await.unwrap();
+    assert!(page.contains(r#"id="email-error""#), "{page}");
+    assert!(page.contains("Skriv din e-mailadresse"), "{page}");
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::i18n::Texts;
 use crate::model::SessionInfo;
 
 /// What the sign-in form posts (`input[email]`, `input[password]`, `input[next]`).
@@ -11,6 +12,27 @@ pub struct LoginInput {
     pub password: String,
     #[serde(default)]
     pub next: String,
+}
+
+/// The notice code the sign-in page shows after signing out.
+pub const SIGNED_OUT: &str = "signed-out";
+
+/// A problem with the sign-in form in words, by its code; `None` for a code it does not know.
+pub fn login_problem(t: &Texts, code: &str) -> Option<&'static str> {
+    match code {
+        "email_required" => Some(t.err_email_required),
+        "email_invalid" => Some(t.err_email_invalid),
+        "password_required" => Some(t.err_password_required),
+        _ => None,
+    }
+}
+
+/// A notice on the sign-in page, by the code in `?message=`; `None` for any other text.
+pub fn login_notice(t: &Texts, code: &str) -> Option<&'static str> {
+    match code {
+        SIGNED_OUT => Some(t.notice_signed_out),
+        _ => None,
+    }
 }
 
 #[server(prefix = "/api", endpoint = "session")]
@@ -26,6 +48,7 @@ pub async fn get_session() -> Result<SessionInfo, AppError> {
 
 #[server(prefix = "/api", endpoint = "login")]
 pub async fn login(input: LoginInput) -> Result<(), AppError> {
+    use crate::error::FieldError;
     use crate::i18n::texts;
     use crate::model::email::{EmailAddress, EmailError};
     use crate::server::auth::session_cookie;
@@ -38,22 +61,25 @@ pub async fn login(input: LoginInput) -> Result<(), AppError> {
         ("email", input.email.as_str()),
         ("next", input.next.as_str()),
     ];
-    let invalid = |field: &str, message: &str| AppError::Validation {
-        field: field.into(),
-        message: message.into(),
+    let invalid = |field: &str, code: &str| {
+        AppError::Invalid(vec![FieldError {
+            field: field.into(),
+            code: code.into(),
+            message: login_problem(t, code).unwrap_or_default().into(),
+        }])
     };
     let email = match EmailAddress::parse(&input.email) {
         Ok(email) => email,
         Err(EmailError::Empty) => {
             return Err(back_to_form(
-                invalid("email", t.err_email_required),
+                invalid("email", "email_required"),
                 "/login",
                 &keep,
             ));
         }
         Err(_) => {
             return Err(back_to_form(
-                invalid("email", t.err_email_invalid),
+                invalid("email", "email_invalid"),
                 "/login",
                 &keep,
             ));
@@ -61,7 +87,7 @@ pub async fn login(input: LoginInput) -> Result<(), AppError> {
     };
     if input.password.is_empty() {
         return Err(back_to_form(
-            invalid("password", t.err_password_required),
+            invalid("password", "password_required"),
             "/login",
             &keep,
         ));
@@ -83,7 +109,7 @@ pub async fn login(input: LoginInput) -> Result<(), AppError> {
                 max_age,
                 state.settings.cookie_secure(),
             ));
-            leptos_axum::redirect(crate::ui::url::safe_next(&input.next));
+            leptos_axum::redirect(&crate::ui::url::safe_next(&input.next));
             Ok(())
         }
         Err(error) => Err(back_to_form(caller.refuse(error), "/login", &keep)),
@@ -111,7 +137,7 @@ pub async fn logout() -> Result<(), AppError> {
     set_cookie(&expired_session_cookie(
         caller.state.settings.cookie_secure(),
     ));
-    leptos_axum::redirect("/login");
+    leptos_axum::redirect(&format!("/login?message={SIGNED_OUT}"));
     Ok(())
 }
 

@@ -420,11 +420,7 @@ impl MeetingForm {
         let link = self.online_link.trim();
         let online_link = if link.is_empty() {
             None
-        } else if (link.starts_with("https://") || link.starts_with("http://"))
-            && !link
-                .chars()
-                .any(|c| c.is_whitespace() || c == '"' || c == '<')
-        {
+        } else if crate::model::meeting::is_web_link(link) {
             Some(link.to_string())
         } else {
             problems.push(("online_link", FormProblem::LinkInvalid));

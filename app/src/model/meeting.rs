@@ -74,6 +74,15 @@ pub struct MeetingSummary {
     pub status: MeetingStatus,
 }
 
+/// A link to an online meeting may only be a plain web address: no `javascript:`, no `data:`,
+/// nothing that could close the attribute it is written into.
+pub fn is_web_link(link: &str) -> bool {
+    (link.starts_with("https://") || link.starts_with("http://"))
+        && !link
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<')
+}
+
 /// The next meeting is the earliest one that has not been held yet.
 pub fn next_meeting(meetings: &[MeetingSummary]) -> Option<i32> {
     meetings

@@ -253,9 +253,8 @@ pub fn back_to_form(error: AppError, page: &str, keep: &[(&str, &str)]) -> AppEr
         if let AppError::TooManyAttempts { minutes } = &error {
             query.push(("minutes", minutes.to_string()));
         }
-        if let AppError::Validation { message, .. } = &error {
-            query.push(("message", message.clone()));
-        }
+        // Never a sentence: a page shown with free text from its address would show anyone's
+        // text on this site. Pages turn the codes back into catalogue text.
         let coded: Vec<String> = error
             .field_errors()
             .into_iter()

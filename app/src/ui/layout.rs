@@ -48,8 +48,9 @@ fn Header(info: SessionInfo) -> impl IntoView {
     let user = info.user.clone();
     view! {
         <a class="skipnav" href="#main">{t.skip_link}</a>
-        {info.demo.then(|| view! { <div class="demo-banner" role="note"><div class="container">{t.demo_banner}</div></div> })}
+        // Inside the header (the banner landmark), so that no content is outside a landmark.
         <header class="header">
+            {info.demo.then(|| view! { <div class="demo-banner" role="note"><div class="container">{t.demo_banner}</div></div> })}
             <div class="portal-info">
                 <div class="portal-info-inner container">
                     <p class="authority-name">{t.authority}</p>

@@ -1,5 +1,6 @@
 //! The interface: layout, pages and the small components they share.
 pub mod components;
+pub mod escape;
 pub mod forms;
 pub mod layout;
 pub mod pages;

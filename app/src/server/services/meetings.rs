@@ -33,7 +33,10 @@ pub fn summary(row: meeting::Model) -> MeetingSummary {
         ends_at: row.ends_at,
         time_zone: row.time_zone,
         location: row.location,
-        online_link: row.online_link,
+        // The form accepts only web addresses; a row written otherwise is not shown as a link.
+        online_link: row
+            .online_link
+            .filter(|link| crate::model::meeting::is_web_link(link)),
         status: row.status,
     }
 }

@@ -26,13 +26,15 @@ pub async fn sign_in(
     password: String,
     session_hours: i64,
 ) -> Result<SignedIn, DomainError> {
-    let throttle = login_throttle::Entity::find_by_id(email.as_str().to_string())
-        .one(db)
-        .await?;
-    if let Some(locked_until) = throttle.as_ref().and_then(|t| t.locked_until)
-        && locked_until > now
-    {
-        let minutes = (locked_until - now).num_minutes() + 1;
+    // The attempt is counted before the password is judged, in one atomic statement, so
+    // that no more than MAX_FAILURES attempts per window are ever judged, however many arrive
+    // at once; a sign-in clears the count again.
+    let attempt = reserve_attempt(db, now, email).await?;
+    if attempt.number > MAX_FAILURES {
+        let minutes = attempt
+            .locked_until
+            .filter(|until| *until > now)
+            .map_or(LOCK_MINUTES, |until| (until - now).num_minutes() + 1);
         tracing::warn!("sign-in refused: address locked");
         return Err(DomainError::Throttled { minutes });
     }
@@ -53,7 +55,7 @@ pub async fn sign_in(
     let matches = verify_password(password, stored).await?;
 
     let (Some(person), Some(account), true) = (person, account, matches) else {
-        record_failure(db, now, email, throttle).await?;
+        // The attempt was counted when it was reserved.
         tracing::info!("sign-in failed");
         return Err(DomainError::InvalidCredentials);
     };
@@ -89,48 +91,66 @@ pub async fn sign_in(
     })
 }
 
-async fn record_failure(
+/// An attempt to sign in, counted: its number in the current window, and the lock that
+/// numbers past MAX_FAILURES meet.
+struct Attempt {
+    number: i32,
+    locked_until: Option<DateTime<Utc>>,
+}
+
+/// Counts an attempt for `email` and returns its number, in one statement that both
+/// databases run atomically (an upsert holds the row's lock until it is done). A window that
+/// has run out, or a lock that has run out, starts the count again at 1; the attempt that
+/// reaches MAX_FAILURES sets the lock, which only a sign-in (or time) clears.
+async fn reserve_attempt(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
     email: &EmailAddress,
-    existing: Option<login_throttle::Model>,
-) -> Result<(), DomainError> {
-    let window_open = |t: &login_throttle::Model| {
-        now - t.window_started_at < Duration::minutes(FAILURE_WINDOW_MINUTES)
+) -> Result<Attempt, DomainError> {
+    use sea_orm::{DbBackend, Statement};
+
+    let backend = db.get_database_backend();
+    let p = |n: usize| match backend {
+        DbBackend::Postgres => format!("${n}"),
+        _ => format!("?{n}"),
     };
-    match existing {
-        Some(row) if window_open(&row) => {
-            let failures = row.failures + 1;
-            let mut update: login_throttle::ActiveModel = row.into();
-            update.failures = Set(failures);
-            if failures >= MAX_FAILURES {
-                update.locked_until = Set(Some(now + Duration::minutes(LOCK_MINUTES)));
-            }
-            update.update(db).await?;
-        }
-        Some(row) => {
-            let mut update: login_throttle::ActiveModel = row.into();
-            update.failures = Set(1);
-            update.window_started_at = Set(now);
-            update.locked_until = Set(None);
-            update.update(db).await?;
-        }
-        None => {
-            let inserted = login_throttle::ActiveModel {
-                key: Set(email.as_str().to_string()),
-                failures: Set(1),
-                window_started_at: Set(now),
-                locked_until: Set(None),
-            }
-            .insert(db)
-            .await;
-            // Two failures racing for a new address: the other one counted it.
-            if let Err(e) = inserted {
-                tracing::debug!(error = %e, "throttle row already existed");
-            }
-        }
-    }
-    Ok(())
+    let (key, at, window_start, lock_end, max) = (p(1), p(2), p(3), p(4), p(5));
+    let fresh = format!(
+        "((t.locked_until IS NULL AND t.window_started_at <= {window_start}) \
+         OR (t.locked_until IS NOT NULL AND t.locked_until <= {at}))"
+    );
+    let sql = format!(
+        "INSERT INTO login_throttle AS t (key, failures, window_started_at, locked_until) \
+         VALUES ({key}, 1, {at}, CASE WHEN 1 >= {max} THEN {lock_end} END) \
+         ON CONFLICT (key) DO UPDATE SET \
+           failures = CASE WHEN {fresh} THEN 1 ELSE t.failures + 1 END, \
+           window_started_at = CASE WHEN {fresh} THEN {at} ELSE t.window_started_at END, \
+           locked_until = CASE \
+             WHEN {fresh} THEN CASE WHEN 1 >= {max} THEN {lock_end} END \
+             WHEN t.locked_until IS NOT NULL THEN t.locked_until \
+             WHEN t.failures + 1 >= {max} THEN {lock_end} \
+           END \
+         RETURNING failures, locked_until"
+    );
+    let statement = Statement::from_sql_and_values(
+        backend,
+        sql,
+        [
+            email.as_str().into(),
+            now.into(),
+            (now - Duration::minutes(FAILURE_WINDOW_MINUTES)).into(),
+            (now + Duration::minutes(LOCK_MINUTES)).into(),
+            MAX_FAILURES.into(),
+        ],
+    );
+    let row = db
+        .query_one_raw(statement)
+        .await?
+        .ok_or_else(|| DomainError::Internal("counting a sign-in returned no row".into()))?;
+    Ok(Attempt {
+        number: row.try_get("", "failures")?,
+        locked_until: row.try_get("", "locked_until")?,
+    })
 }
 
 /// The user behind a session token, if the session exists and has not expired.

@@ -183,13 +183,22 @@ pub fn MessagesTable(
     messages: Vec<OutboxRow>,
     lang: Lang,
     retry: ServerAction<RetryMessage>,
+    /// The table is a section of its own right under the page's `<h1>` (the outbox), not
+    /// inside the invitations' `<h2>`: its heading is then an `<h2>`, so no level is skipped.
+    #[prop(optional)]
+    under_page_heading: bool,
 ) -> impl IntoView {
     let t = texts(lang);
     if messages.is_empty() {
         return view! { <p>{t.no_messages}</p> }.into_any();
     }
+    let heading = if under_page_heading {
+        view! { <h2 class="h4">{t.messages_heading}</h2> }.into_any()
+    } else {
+        view! { <h3 class="h4">{t.messages_heading}</h3> }.into_any()
+    };
     view! {
-        <h3 class="h4">{t.messages_heading}</h3>
+        {heading}
         <table class="table table--compact outbox-table">
             <caption class="sr-only">{t.messages_heading}</caption>
             <thead><tr>

@@ -9,6 +9,7 @@ use crate::i18n::{Texts, kind_name, texts};
 use crate::model::Lang;
 use crate::model::agenda::{AgendaItemView, ItemKind};
 use crate::ui::components::PageError;
+use crate::ui::escape::raw_text;
 use crate::ui::forms::{FieldMessage, FormErrorSummary, FormErrors};
 use crate::ui::url::id_param;
 use crate::ui::{session, use_app};
@@ -191,13 +192,13 @@ fn ItemFields(
         <div class=group("resume")>
             <label class="form-label" for="resume">{t.resume_label}</label>
             <span class="form-hint" id="resume-hint">{t.resume_hint}</span>
-            <textarea class="form-input" id="resume" name="input[resume]" rows="6" aria-describedby="resume-hint">{values.resume.clone()}</textarea>
+            <textarea class="form-input" id="resume" name="input[resume]" rows="6" aria-describedby="resume-hint">{raw_text(values.resume.clone())}</textarea>
         </div>
         <div class=group("indstilling")>
             <label class="form-label" for="indstilling">{t.indstilling_label}</label>
             <span class="form-hint" id="indstilling-hint">{t.indstilling_hint}</span>
             <FieldMessage id="indstilling" error=errors.field("indstilling")/>
-            <textarea class="form-input" id="indstilling" name="input[indstilling]" rows="3" aria-describedby="indstilling-hint" aria-invalid=invalid("indstilling")>{values.indstilling.clone()}</textarea>
+            <textarea class="form-input" id="indstilling" name="input[indstilling]" rows="3" aria-describedby="indstilling-hint" aria-invalid=invalid("indstilling")>{raw_text(values.indstilling.clone())}</textarea>
         </div>
         <div class=group("presenter_id")>
             <label class="form-label" for="presenter_id">{t.presenter_field}</label>

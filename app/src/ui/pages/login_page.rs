@@ -3,28 +3,38 @@ use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
+use crate::api::session::{login_notice, login_problem};
 use crate::i18n::{Texts, texts};
 use crate::ui::components::{ErrorSummary, Field};
 use crate::ui::{session, use_app};
 
-/// The error a no-JavaScript sign-in brought back in the query, as (field, message).
+/// The error a no-JavaScript sign-in brought back in the query, as (field, message). Only
+/// codes travel there; a code this page does not know shows nothing.
 fn error_from_query(
     t: &Texts,
     code: Option<String>,
-    field: Option<String>,
-    message: Option<String>,
+    errs: Option<String>,
     minutes: Option<String>,
 ) -> Option<(String, String)> {
-    let field = field.unwrap_or_else(|| "password".into());
-    let message = match code?.as_str() {
-        "credentials" => t.err_credentials.to_string(),
-        "throttled" => t
-            .err_throttled
-            .replace("{minutes}", &minutes.unwrap_or_default()),
-        "invalid" => message?,
-        _ => t.err_internal.to_string(),
-    };
-    Some((field, message))
+    match code?.as_str() {
+        "credentials" => Some(("password".into(), t.err_credentials.to_string())),
+        "throttled" => {
+            let minutes =
+                minutes.filter(|m| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()))?;
+            Some((
+                "password".into(),
+                t.err_throttled.replace("{minutes}", &minutes),
+            ))
+        }
+        "invalid" => errs?
+            .split(',')
+            .filter_map(|pair| pair.split_once(':'))
+            .find_map(|(field, code)| {
+                let field = ["email", "password"].into_iter().find(|f| *f == field)?;
+                Some((field.to_string(), login_problem(t, code)?.to_string()))
+            }),
+        _ => Some(("password".into(), t.err_internal.to_string())),
+    }
 }
 
 #[component]
@@ -47,7 +57,7 @@ pub fn LoginPage() -> impl IntoView {
                     let error = Memo::new(move |_| {
                         let from_action = app.login.value().get().and_then(Result::err)
                             .map(|e| (e.field().unwrap_or("password").to_string(), e.message(t)));
-                        from_action.or_else(|| query.with(|q| error_from_query(t, q.get("error"), q.get("field"), q.get("message"), q.get("minutes"))))
+                        from_action.or_else(|| query.with(|q| error_from_query(t, q.get("error"), q.get("errs"), q.get("minutes"))))
                     });
                     let error_for = move |field: &'static str| Signal::derive(move || error.get().filter(|(f, _)| f == field).map(|(_, m)| m));
                     let password = Signal::derive(String::new);
@@ -57,6 +67,9 @@ pub fn LoginPage() -> impl IntoView {
                             <div class="col-12 col-md-8 col-lg-6">
                                 <h1>{t.sign_in_title}</h1>
                                 <p class="font-lead">{t.sign_in_intro}</p>
+                                {move || query.with(|q| q.get("message")).and_then(|code| login_notice(t, &code)).map(|notice| view! {
+                                    <div class="alert alert-info" role="status"><div class="alert-body"><p class="alert-text">{notice}</p></div></div>
+                                })}
                                 {move || error.get().map(|e| view! { <ErrorSummary heading=t.error_summary errors=vec![e]/> })}
                                 <ActionForm action=app.login attr:novalidate=true attr:class="login-form">
                                     <input type="hidden" name="input[next]" value=next.clone()/>

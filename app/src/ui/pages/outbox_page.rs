@@ -25,7 +25,7 @@ pub fn OutboxPage() -> impl IntoView {
                         <h1>{t.outbox_title}</h1>
                         <p class="font-lead">{t.outbox_intro}</p>
                         <p><a class="function-link" href="/replies">{t.reply_title}</a></p>
-                        <MessagesTable messages lang=info.lang retry/>
+                        <MessagesTable messages lang=info.lang retry under_page_heading=true/>
                     }
                     .into_any(),
                 }
