@@ -60,9 +60,9 @@ impl AppError {
             AppError::Validation { message, .. } => message.clone(),
             AppError::NotFound => t.err_not_found.to_string(),
             AppError::InvalidCredentials => t.err_credentials.to_string(),
-            AppError::TooManyAttempts { minutes } => {
-                t.err_throttled.replace("{minutes}", &minutes.to_string())
-            }
+            AppError::TooManyAttempts { minutes } => t
+                .err_throttled
+                .fill(*minutes, &[("minutes", &minutes.to_string())]),
             AppError::CrossSite => t.err_cross_site.to_string(),
             AppError::Internal | AppError::Transport(_) => t.err_internal.to_string(),
         }

@@ -60,7 +60,7 @@ pub struct Texts {
     pub err_not_signed_in: &'static str,
     pub err_not_found: &'static str,
     pub err_credentials: &'static str,
-    pub err_throttled: &'static str,
+    pub err_throttled: Plural,
     pub err_cross_site: &'static str,
     pub err_internal: &'static str,
     pub err_email_required: &'static str,
@@ -80,7 +80,7 @@ pub struct Texts {
     pub older_versions: &'static str,
     pub closed_item: &'static str,
     pub closed_item_note: &'static str,
-    pub overrun_warning: &'static str,
+    pub overrun_warning: Plural,
     pub agenda_ends: &'static str,
     pub move_up: &'static str,
     pub move_down: &'static str,
@@ -214,7 +214,7 @@ pub struct Texts {
     /// How near a meeting is, next to its date ("om {days} dage" for two days or more).
     pub starts_today: &'static str,
     pub starts_tomorrow: &'static str,
-    pub starts_in_days: &'static str,
+    pub starts_in_days: Plural,
 
     // Invitation e-mails and their calendars (server/mail.rs, services/invitations.rs).
     pub mail_invitation_subject: &'static str,
@@ -303,7 +303,10 @@ pub static DA: Texts = Texts {
     err_not_signed_in: "Du skal logge ind for at se denne side.",
     err_not_found: "Vi kunne ikke finde det, du ledte efter.",
     err_credentials: "E-mailadressen eller adgangskoden er forkert.",
-    err_throttled: "For mange mislykkede forsøg. Prøv igen om {minutes} minutter.",
+    err_throttled: Plural {
+        one: "For mange mislykkede forsøg. Prøv igen om {minutes} minut.",
+        other: "For mange mislykkede forsøg. Prøv igen om {minutes} minutter.",
+    },
     err_cross_site: "Anmodningen kom fra et andet websted og blev afvist.",
     err_internal: "Der skete en fejl hos os. Prøv igen om lidt.",
     err_email_required: "Skriv din e-mailadresse.",
@@ -323,7 +326,10 @@ pub static DA: Texts = Texts {
     older_versions: "Tidligere versioner",
     closed_item: "Lukket punkt",
     closed_item_note: "Indholdet ses kun af sekretariatet og formanden.",
-    overrun_warning: "Dagsordenen slutter {end}, {minutes} minutter efter mødets sluttid {meeting_end}.",
+    overrun_warning: Plural {
+        one: "Dagsordenen slutter {end}, {minutes} minut efter mødets sluttid {meeting_end}.",
+        other: "Dagsordenen slutter {end}, {minutes} minutter efter mødets sluttid {meeting_end}.",
+    },
     agenda_ends: "Dagsordenen slutter {end}.",
     move_up: "Flyt op",
     move_down: "Flyt ned",
@@ -456,7 +462,10 @@ pub static DA: Texts = Texts {
     opt_in_stop: "Stop invitationerne til mig",
     starts_today: "i dag",
     starts_tomorrow: "i morgen",
-    starts_in_days: "om {days} dage",
+    starts_in_days: Plural {
+        one: "om {days} dag",
+        other: "om {days} dage",
+    },
 
     mail_invitation_subject: "Invitation",
     mail_update_subject: "Ændret",
@@ -543,7 +552,10 @@ pub static EN: Texts = Texts {
     err_not_signed_in: "You need to sign in to see this page.",
     err_not_found: "We could not find what you were looking for.",
     err_credentials: "The e-mail address or the password is wrong.",
-    err_throttled: "Too many failed attempts. Try again in {minutes} minutes.",
+    err_throttled: Plural {
+        one: "Too many failed attempts. Try again in {minutes} minute.",
+        other: "Too many failed attempts. Try again in {minutes} minutes.",
+    },
     err_cross_site: "The request came from another site and was refused.",
     err_internal: "Something went wrong on our side. Please try again shortly.",
     err_email_required: "Enter your e-mail address.",
@@ -563,7 +575,10 @@ pub static EN: Texts = Texts {
     older_versions: "Earlier versions",
     closed_item: "Closed item",
     closed_item_note: "Only the secretariat and the chair see its content.",
-    overrun_warning: "The agenda ends at {end}, {minutes} minutes after the meeting's end at {meeting_end}.",
+    overrun_warning: Plural {
+        one: "The agenda ends at {end}, {minutes} minute after the meeting's end at {meeting_end}.",
+        other: "The agenda ends at {end}, {minutes} minutes after the meeting's end at {meeting_end}.",
+    },
     agenda_ends: "The agenda ends at {end}.",
     move_up: "Move up",
     move_down: "Move down",
@@ -696,7 +711,10 @@ pub static EN: Texts = Texts {
     opt_in_stop: "Stop the invitations to me",
     starts_today: "today",
     starts_tomorrow: "tomorrow",
-    starts_in_days: "in {days} days",
+    starts_in_days: Plural {
+        one: "in {days} day",
+        other: "in {days} days",
+    },
 
     mail_invitation_subject: "Invitation",
     mail_update_subject: "Changed",
@@ -725,6 +743,65 @@ pub static EN: Texts = Texts {
     mail_organizer: "The secretariat of",
     notice_signed_out: "You are signed out.",
 };
+
+/// A counted text. Danish and English both have two plural forms (CLDR: "one" for exactly 1,
+/// "other" for every other whole number), so two fields are the whole rule, and a language
+/// that lacks a form does not compile.
+#[derive(Debug, Clone, Copy)]
+pub struct Plural {
+    pub one: &'static str,
+    pub other: &'static str,
+}
+
+impl Plural {
+    /// The form for `count`, its named arguments filled (`count` is usually one of them).
+    pub fn fill(&self, count: i64, args: &[(&str, &str)]) -> String {
+        fill(if count == 1 { self.one } else { self.other }, args)
+    }
+}
+
+/// Fills a text's named arguments, `{name}`. A placeholder left without its argument, or an
+/// argument the text does not name, is a mistake in the catalogue or the caller: tests (debug
+/// builds) fail on it; a release build shows the text as far as it can.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        let placeholder = format!("{{{name}}}");
+        debug_assert!(
+            out.contains(&placeholder),
+            "the text «{template}» has no argument {{{name}}}"
+        );
+        out = out.replace(&placeholder, value);
+    }
+    debug_assert!(
+        placeholders(&out).is_empty(),
+        "the text «{template}» is missing arguments: {:?}",
+        placeholders(&out)
+    );
+    out
+}
+
+/// The `{name}` placeholders in a text.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end)
+                if end > 0
+                    && after[..end]
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b == b'_') =>
+            {
+                found.push(&after[..end]);
+                rest = &after[end + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    found
+}
 
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
@@ -892,5 +969,94 @@ pub fn mail_kind_name(t: &Texts, kind: &str) -> &'static str {
         "cancel" => t.kind_cancel,
         "papers" => t.papers_label,
         _ => t.kind_reminder,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text with arguments and the arguments its callers give it.
+    fn templates(t: &'static Texts) -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
+        let mut all = vec![
+            ("agenda_ends", t.agenda_ends, vec!["end"]),
+            ("err_upload_too_large", t.err_upload_too_large, vec!["mb"]),
+            (
+                "progress_line",
+                t.progress_line,
+                vec!["queued", "sent", "failed"],
+            ),
+            ("rsvp_intro", t.rsvp_intro, vec!["name", "number", "title"]),
+        ];
+        for (name, plural, args) in [
+            ("err_throttled", t.err_throttled, vec!["minutes"]),
+            (
+                "overrun_warning",
+                t.overrun_warning,
+                vec!["end", "minutes", "meeting_end"],
+            ),
+            ("starts_in_days", t.starts_in_days, vec!["days"]),
+        ] {
+            all.push((name, plural.one, args.clone()));
+            all.push((name, plural.other, args));
+        }
+        all
+    }
+
+    #[test]
+    fn every_text_names_exactly_the_arguments_its_callers_give_in_both_languages() {
+        for lang in [Lang::Da, Lang::En] {
+            for (name, text, args) in templates(texts(lang)) {
+                let mut named = placeholders(text);
+                named.sort_unstable();
+                let mut given = args.clone();
+                given.sort_unstable();
+                assert_eq!(named, given, "{lang:?} {name}: «{text}»");
+            }
+        }
+    }
+
+    #[test]
+    fn one_minute_is_one_minute_and_two_are_minutes() {
+        let throttled = |lang, n: i64| {
+            texts(lang)
+                .err_throttled
+                .fill(n, &[("minutes", &n.to_string())])
+        };
+        assert_eq!(
+            throttled(Lang::Da, 1),
+            "For mange mislykkede forsøg. Prøv igen om 1 minut."
+        );
+        assert_eq!(
+            throttled(Lang::Da, 2),
+            "For mange mislykkede forsøg. Prøv igen om 2 minutter."
+        );
+        assert_eq!(
+            throttled(Lang::En, 1),
+            "Too many failed attempts. Try again in 1 minute."
+        );
+        assert!(throttled(Lang::En, 0).ends_with("in 0 minutes."));
+        let days = |lang, n: i64| {
+            texts(lang)
+                .starts_in_days
+                .fill(n, &[("days", &n.to_string())])
+        };
+        assert_eq!(days(Lang::Da, 1), "om 1 dag");
+        assert_eq!(days(Lang::Da, 35), "om 35 dage");
+    }
+
+    #[test]
+    #[should_panic(expected = "missing arguments")]
+    fn a_text_filled_without_one_of_its_arguments_fails() {
+        fill(texts(Lang::Da).rsvp_intro, &[("name", "Anette Bækgaard")]);
+    }
+
+    #[test]
+    #[should_panic(expected = "has no argument")]
+    fn an_argument_the_text_does_not_name_fails() {
+        fill(
+            texts(Lang::Da).agenda_ends,
+            &[("end", "15:00"), ("minutes", "5")],
+        );
     }
 }

@@ -283,9 +283,9 @@ pub fn upload_code(problem: UploadProblem) -> &'static str {
 
 pub fn upload_message(t: &Texts, problem: UploadProblem) -> String {
     match problem {
-        UploadProblem::TooLarge { limit_mb } => t
-            .err_upload_too_large
-            .replace("{mb}", &limit_mb.to_string()),
+        UploadProblem::TooLarge { limit_mb } => {
+            crate::i18n::fill(t.err_upload_too_large, &[("mb", &limit_mb.to_string())])
+        }
         UploadProblem::TypeNotAllowed => t.err_upload_type.to_string(),
         UploadProblem::Empty => t.err_upload_empty.to_string(),
         UploadProblem::NoFile => t.err_upload_no_file.to_string(),

@@ -20,7 +20,7 @@ fn upload_message(t: &Texts, code: &str, limit_mb: Option<&str>) -> Option<Strin
         "too_large" => {
             let limit =
                 limit_mb.filter(|mb| !mb.is_empty() && mb.bytes().all(|b| b.is_ascii_digit()))?;
-            t.err_upload_too_large.replace("{mb}", limit)
+            crate::i18n::fill(t.err_upload_too_large, &[("mb", limit)])
         }
         "type" => t.err_upload_type.to_string(),
         "empty" => t.err_upload_empty.to_string(),

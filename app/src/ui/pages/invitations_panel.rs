@@ -107,11 +107,14 @@ pub fn InvitationsPanel(
                         Some(Err(error)) => return view! { <p>{error.message(t)}</p> }.into_any(),
                         None => return ().into_any(),
                     };
-                    let progress = t
-                        .progress_line
-                        .replace("{queued}", &data.progress.queued.to_string())
-                        .replace("{sent}", &data.progress.sent.to_string())
-                        .replace("{failed}", &data.progress.failed.to_string());
+                    let progress = crate::i18n::fill(
+                        t.progress_line,
+                        &[
+                            ("queued", &data.progress.queued.to_string()),
+                            ("sent", &data.progress.sent.to_string()),
+                            ("failed", &data.progress.failed.to_string()),
+                        ],
+                    );
                     view! {
                         <p class="outbox-progress" role="status">{progress}</p>
                         {(!data.invitees.is_empty()).then(|| view! {

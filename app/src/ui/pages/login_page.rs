@@ -21,9 +21,10 @@ fn error_from_query(
         "throttled" => {
             let minutes =
                 minutes.filter(|m| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()))?;
+            let count: i64 = minutes.parse().ok()?;
             Some((
                 "password".into(),
-                t.err_throttled.replace("{minutes}", &minutes),
+                t.err_throttled.fill(count, &[("minutes", &minutes)]),
             ))
         }
         "invalid" => errs?

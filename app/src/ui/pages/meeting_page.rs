@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::meetings::{ChangeStatus, ItemAction, ItemCommand, get_meeting};
-use crate::i18n::{Texts, kind_name, status_name, texts};
+use crate::i18n::{Texts, fill, kind_name, status_name, texts};
 use crate::model::agenda::{AgendaItemView, MeetingDetail, MeetingPermissions};
 use crate::model::time::{
     StartsIn, format_clock, format_date, format_time_range, machine_readable,
@@ -76,13 +76,14 @@ fn MeetingView(
         view! {
             <div class="alert alert-warning overrun" role="status">
                 <div class="alert-body"><p class="alert-text">
-                    {t.overrun_warning.replace("{end}", &agenda_end).replace("{minutes}", &detail.overrun_minutes.to_string()).replace("{meeting_end}", &meeting_end)}
+                    {t.overrun_warning.fill(detail.overrun_minutes, &[("end", &agenda_end), ("minutes", &detail.overrun_minutes.to_string()), ("meeting_end", &meeting_end)])}
                 </p></div>
             </div>
         }
         .into_any()
     } else {
-        view! { <p class="agenda-end">{t.agenda_ends.replace("{end}", &agenda_end)}</p> }.into_any()
+        view! { <p class="agenda-end">{fill(t.agenda_ends, &[("end", &agenda_end)])}</p> }
+            .into_any()
     };
     let can = detail.can;
     let id = m.id;
@@ -423,6 +424,6 @@ fn starts_in_text(t: &Texts, when: StartsIn) -> String {
     match when {
         StartsIn::Today => t.starts_today.to_string(),
         StartsIn::Tomorrow => t.starts_tomorrow.to_string(),
-        StartsIn::Days(days) => t.starts_in_days.replace("{days}", &days.to_string()),
+        StartsIn::Days(days) => t.starts_in_days.fill(days, &[("days", &days.to_string())]),
     }
 }

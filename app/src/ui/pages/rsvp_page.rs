@@ -47,7 +47,7 @@ pub fn RsvpPage() -> impl IntoView {
                 let zone = data.time_zone.clone();
                 view! {
                     {heading}
-                    <p class="font-lead">{t.rsvp_intro.replace("{name}", &data.invitee_name).replace("{number}", &data.meeting_number.to_string()).replace("{title}", &data.meeting_title)}</p>
+                    <p class="font-lead">{crate::i18n::fill(t.rsvp_intro, &[("name", &data.invitee_name), ("number", &data.meeting_number.to_string()), ("title", &data.meeting_title)])}</p>
                     <p>{format_date(info.lang, data.starts_at, &zone)}" "{format_time_range(info.lang, data.starts_at, data.ends_at, &zone)}" · "{data.location.clone()}</p>
                     {data.cancelled.then(|| view! { <p><strong>{t.cancelled_tag}</strong></p> })}
                     {saved.then(|| view! {
