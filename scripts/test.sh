@@ -119,7 +119,7 @@ scripts/setup.sh --browser
 tier "lint (fmt, clippy ssr + wasm32, wasm dependency guard)" lint
 tier "unit, property, service and HTTP tests on SQLite" sqlite_tier
 if pg_answers; then
-  tier "service and HTTP tests on PostgreSQL" postgres_tier
+  tier "every integration-test binary on PostgreSQL" postgres_tier
 elif [ "${REQUIRE_POSTGRES:-0}" = 1 ]; then
   summary+=("FAILED   PostgreSQL tier: no server at 127.0.0.1:5432 and REQUIRE_POSTGRES=1")
   failed=1
