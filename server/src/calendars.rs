@@ -1,21 +1,20 @@
 //! Calendar downloads and personal feeds (METHOD:PUBLISH, no organiser or attendees). Feeds
 //! are read by calendar programs without a session, so they are addressed by a secret token
 //! the person can renew.
-use app::server::error::Chain;
+use axum::Extension;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use app::model::{Lang, MeetingStatus, Role};
 use app::server::calendar;
+use app::server::context::SignedInViewer;
 use app::server::entities::{meeting, person};
-use app::server::error::DomainError;
+use app::server::error::{Chain, DomainError};
 use app::server::services::agenda::visible_meeting;
 use app::server::services::invitations;
 use app::server::state::AppState;
-
-use crate::routes;
 
 fn ics(body: String, filename: &str) -> Response {
     let mut response = body.into_response();
@@ -48,9 +47,10 @@ fn failed(error: impl std::error::Error + 'static) -> Response {
 pub async fn meeting_ics(
     State(state): State<AppState>,
     Path(meeting_id): Path<i32>,
-    headers: HeaderMap,
+    viewer: Option<Extension<SignedInViewer>>,
 ) -> Response {
-    let Some(user) = routes::session_user(&state, &headers).await else {
+    // The policy gate in front of this route has looked the session up already.
+    let Some(Extension(SignedInViewer(user))) = viewer else {
         return Redirect::to("/login").into_response();
     };
     let found = match visible_meeting(&state.db, &user, meeting_id).await {

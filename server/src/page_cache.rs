@@ -11,7 +11,6 @@
 //! Only plain `GET`s of signed-in people are kept: no query string (form errors and kept values
 //! travel there), no answer-link pages (they depend on the clock), no `Set-Cookie` in the answer,
 //! and only `200 OK`.
-use app::server::error::Chain;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -25,6 +24,7 @@ use chrono::{DateTime, Utc};
 use app::server::auth::session_token;
 use app::server::context::{PageTrueUntil, SignedInViewer};
 use app::server::csp;
+use app::server::error::Chain;
 use app::server::services::sessions;
 use app::server::state::AppState;
 

@@ -1,23 +1,22 @@
 //! Uploading and downloading papers: plain HTTP routes (multipart in, file out) so they work
 //! the same with JavaScript on or off. Every check runs on the server.
-use app::server::error::Chain;
 use std::path::{Path as FsPath, PathBuf};
 
+use axum::Extension;
 use axum::body::Body;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
 use app::server::auth::require_secretariat;
+use app::server::context::SignedInViewer;
 use app::server::context::upload_code;
-use app::server::error::{DomainError, UploadProblem};
+use app::server::error::{Chain, DomainError, UploadProblem};
 use app::server::files::{allowed_type, clean_name, stored_name};
 use app::server::services::papers;
 use app::server::state::AppState;
-
-use crate::routes;
 
 fn plain(status: StatusCode, text: &'static str) -> Response {
     (
@@ -103,10 +102,11 @@ async fn receive_file(
 pub async fn upload(
     State(state): State<AppState>,
     Path((meeting_id, item_id)): Path<(i32, i32)>,
-    headers: HeaderMap,
+    viewer: Option<Extension<SignedInViewer>>,
     mut multipart: Multipart,
 ) -> Response {
-    let Some(user) = routes::session_user(&state, &headers).await else {
+    // The policy gate in front of this route has looked the session up already.
+    let Some(Extension(SignedInViewer(user))) = viewer else {
         return Redirect::to("/login").into_response();
     };
     let Ok(access) = require_secretariat(&user) else {
@@ -228,9 +228,10 @@ pub async fn upload(
 pub async fn download(
     State(state): State<AppState>,
     Path(version_id): Path<i32>,
-    headers: HeaderMap,
+    viewer: Option<Extension<SignedInViewer>>,
 ) -> Response {
-    let Some(user) = routes::session_user(&state, &headers).await else {
+    // The policy gate in front of this route has looked the session up already.
+    let Some(Extension(SignedInViewer(user))) = viewer else {
         return Redirect::to("/login").into_response();
     };
     let version = match papers::version_for_download(&state.db, &user, version_id).await {

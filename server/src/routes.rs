@@ -1,5 +1,4 @@
 //! Plain axum routes and layers around the Leptos app.
-use app::server::error::Chain;
 use axum::body::Body;
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
@@ -12,6 +11,7 @@ use app::i18n::texts;
 use app::model::CurrentUser;
 use app::server::auth::session_token;
 use app::server::context::SignedInViewer;
+use app::server::error::Chain;
 use app::server::policy::{self, Capability, Decision};
 use app::server::services::sessions;
 use app::server::state::AppState;

@@ -1,5 +1,4 @@
 //! Building the app on a given listener, so tests can bind port 0.
-use app::server::error::Chain;
 use std::sync::Arc;
 
 use axum::Router;
@@ -17,6 +16,7 @@ use app::app::{App, shell};
 use app::server::clock::Clock;
 use app::server::context::RequestCache;
 use app::server::db::{self, DbSetupError};
+use app::server::error::Chain;
 use app::server::mailer::Mailer;
 use app::server::seed::{SeedOutcome, seed_demo, seed_demo_invitations};
 use app::server::services::invitations::{self, MailContext};
