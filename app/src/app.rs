@@ -4,7 +4,7 @@ use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
-use crate::api::session::{Login, Logout, SetLanguage, get_session};
+use crate::api::people::{Login, Logout, SetLanguage, get_session};
 use crate::ui::AppContext;
 use crate::ui::layout::Layout;
 use crate::ui::pages::{

@@ -59,8 +59,9 @@ impl AppError {
                 .join(" "),
             AppError::Validation { message, .. } => message.clone(),
             AppError::NotFound => t.err_not_found.to_string(),
-            AppError::InvalidCredentials => t.err_credentials.to_string(),
+            AppError::InvalidCredentials => t.people.err_credentials.to_string(),
             AppError::TooManyAttempts { minutes } => t
+                .people
                 .err_throttled
                 .fill(*minutes, &[("minutes", &minutes.to_string())]),
             AppError::CrossSite => t.err_cross_site.to_string(),

@@ -6,14 +6,15 @@ use chrono::{Duration, TimeZone, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use app::model::agenda::{ItemDraft, ItemForm, ItemKind, LIFECYCLE, MeetingDraft, Transition};
+use app::model::agenda::{ItemDraft, ItemForm, ItemKind};
+use app::model::meetings::{LIFECYCLE, MeetingDraft, Transition};
 use app::model::{CurrentUser, MeetingStatus};
 use app::server::auth::{SecretariatAccess, require_secretariat};
 use app::server::entities::{agenda_item, meeting};
 use app::server::error::DomainError;
 use app::server::services::agenda::Placement;
 use app::server::services::invitations::MailContext;
-use app::server::services::{agenda, audit, meeting_admin};
+use app::server::services::{agenda, audit, meetings};
 use app::server::testing::{TestDb, now};
 
 async fn secretariat(test: &TestDb) -> SecretariatAccess {
@@ -33,7 +34,7 @@ async fn step(
     id: i32,
     step: Transition,
 ) -> Result<MeetingStatus, DomainError> {
-    meeting_admin::transition(&test.db, who, &mail(test).await, now(), id, step, "").await
+    meetings::transition(&test.db, who, &mail(test).await, now(), id, step, "").await
 }
 
 fn draft_meeting() -> MeetingDraft {
@@ -67,13 +68,13 @@ fn item(kind: ItemKind, title: &str, minutes: i32) -> ItemDraft {
 
 async fn new_meeting(test: &TestDb) -> (SecretariatAccess, i32) {
     let access = secretariat(test).await;
-    let id = meeting_admin::create_meeting(&test.db, &access, now(), 1, draft_meeting())
+    let id = meetings::create_meeting(&test.db, &access, now(), 1, draft_meeting())
         .await
         .expect("a new meeting");
     (access, id)
 }
 
-fn titles(detail: &app::model::agenda::MeetingDetail) -> Vec<String> {
+fn titles(detail: &app::model::meetings::MeetingDetail) -> Vec<String> {
     detail.items.iter().map(|i| i.title.clone()).collect()
 }
 
@@ -81,7 +82,7 @@ fn titles(detail: &app::model::agenda::MeetingDetail) -> Vec<String> {
 async fn a_new_meeting_gets_the_next_number_and_the_three_standing_items() {
     let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
-    let detail = agenda::meeting_detail(&test.db, access.user(), id)
+    let detail = meetings::meeting_detail(&test.db, access.user(), id)
         .await
         .unwrap();
     assert_eq!(detail.meeting.number, 7);
@@ -109,7 +110,7 @@ async fn new_items_go_before_eventuelt_and_their_times_follow_from_the_durations
     )
     .await
     .unwrap();
-    let detail = agenda::meeting_detail(&test.db, access.user(), id)
+    let detail = meetings::meeting_detail(&test.db, access.user(), id)
         .await
         .unwrap();
     assert_eq!(
@@ -146,7 +147,7 @@ async fn an_agenda_that_runs_past_the_meetings_end_reports_the_overrun() {
     )
     .await
     .unwrap();
-    let detail = agenda::meeting_detail(&test.db, access.user(), id)
+    let detail = meetings::meeting_detail(&test.db, access.user(), id)
         .await
         .unwrap();
     assert_eq!(detail.overrun_minutes, 20);
@@ -160,21 +161,21 @@ async fn an_agenda_that_runs_past_the_meetings_end_reports_the_overrun() {
 async fn moving_an_item_swaps_it_with_its_neighbour_and_the_first_cannot_move_up() {
     let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
-    let detail = agenda::meeting_detail(&test.db, access.user(), id)
+    let detail = meetings::meeting_detail(&test.db, access.user(), id)
         .await
         .unwrap();
     let second = detail.items[1].id;
     agenda::move_item(&test.db, &access, now(), second, Placement::Up)
         .await
         .unwrap();
-    let after = agenda::meeting_detail(&test.db, access.user(), id)
+    let after = meetings::meeting_detail(&test.db, access.user(), id)
         .await
         .unwrap();
     assert_eq!(after.items[0].id, second);
     agenda::move_item(&test.db, &access, now(), second, Placement::Up)
         .await
         .unwrap();
-    let unchanged = agenda::meeting_detail(&test.db, access.user(), id)
+    let unchanged = meetings::meeting_detail(&test.db, access.user(), id)
         .await
         .unwrap();
     assert_eq!(unchanged.items[0].id, second);
@@ -189,10 +190,10 @@ async fn an_item_dropped_at_a_place_goes_there_and_the_others_close_up_behind_it
             .await
             .unwrap();
     }
-    let ids = |detail: &app::model::agenda::MeetingDetail| -> Vec<i32> {
+    let ids = |detail: &app::model::meetings::MeetingDetail| -> Vec<i32> {
         detail.items.iter().map(|i| i.id).collect()
     };
-    let before = agenda::meeting_detail(&test.db, access.user(), id)
+    let before = meetings::meeting_detail(&test.db, access.user(), id)
         .await
         .unwrap();
     let order = ids(&before);
@@ -200,7 +201,7 @@ async fn an_item_dropped_at_a_place_goes_there_and_the_others_close_up_behind_it
     agenda::move_item(&test.db, &access, now(), last, Placement::To(1))
         .await
         .unwrap();
-    let after = agenda::meeting_detail(&test.db, access.user(), id)
+    let after = meetings::meeting_detail(&test.db, access.user(), id)
         .await
         .unwrap();
     let mut expected = vec![last];
@@ -213,7 +214,7 @@ async fn an_item_dropped_at_a_place_goes_there_and_the_others_close_up_behind_it
     agenda::move_item(&test.db, &access, now(), last, Placement::To(99))
         .await
         .unwrap();
-    let back = agenda::meeting_detail(&test.db, access.user(), id)
+    let back = meetings::meeting_detail(&test.db, access.user(), id)
         .await
         .unwrap();
     assert_eq!(ids(&back), order);
@@ -253,7 +254,7 @@ async fn thirty_parallel_additions_moves_and_removals_leave_every_item_its_own_p
                 .unwrap(),
         );
     }
-    let standing: Vec<i32> = agenda::meeting_detail(&test.db, access.user(), id)
+    let standing: Vec<i32> = meetings::meeting_detail(&test.db, access.user(), id)
         .await
         .unwrap()
         .items
@@ -332,7 +333,7 @@ async fn upgrading_renumbers_an_agenda_whose_items_share_a_place_and_then_no_two
     Migrator::up(&test.db, None).await.unwrap();
     let expected: Vec<i32> = (1..=i32::try_from(before.len()).unwrap()).collect();
     assert_eq!(positions(&test, meeting_4).await, expected);
-    let after: Vec<i32> = agenda::meeting_detail(
+    let after: Vec<i32> = meetings::meeting_detail(
         &test.db,
         &test.user("ann.maskell@example.org").await,
         meeting_4,
@@ -373,7 +374,7 @@ async fn removing_an_item_takes_it_off_the_agenda() {
     agenda::remove_item(&test.db, &access, now(), added, &std::env::temp_dir())
         .await
         .unwrap();
-    let detail = agenda::meeting_detail(&test.db, access.user(), id)
+    let detail = meetings::meeting_detail(&test.db, access.user(), id)
         .await
         .unwrap();
     assert!(!titles(&detail).contains(&"Fjernes".to_string()));
@@ -418,7 +419,7 @@ async fn an_unknown_presenter_is_refused_at_the_presenter_field() {
 async fn the_second_of_two_concurrent_saves_is_refused_and_the_first_is_kept() {
     let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
-    let detail = agenda::meeting_detail(&test.db, access.user(), id)
+    let detail = meetings::meeting_detail(&test.db, access.user(), id)
         .await
         .unwrap();
     let target = &detail.items[1];
@@ -443,7 +444,7 @@ async fn the_second_of_two_concurrent_saves_is_refused_and_the_first_is_kept() {
     )
     .await;
     assert!(matches!(second, Err(DomainError::Stale)), "{second:?}");
-    let after = agenda::meeting_detail(&test.db, access.user(), id)
+    let after = meetings::meeting_detail(&test.db, access.user(), id)
         .await
         .unwrap();
     assert_eq!(after.items[1].title, "Første gem");
@@ -454,7 +455,7 @@ async fn the_second_of_two_concurrent_saves_is_refused_and_the_first_is_kept() {
 async fn a_stale_meeting_edit_is_refused_too() {
     let test = TestDb::seeded().await;
     let (access, id) = new_meeting(&test).await;
-    meeting_admin::update_meeting(
+    meetings::update_meeting(
         &test.db,
         &access,
         &mail(&test).await,
@@ -465,7 +466,7 @@ async fn a_stale_meeting_edit_is_refused_too() {
     )
     .await
     .unwrap();
-    let again = meeting_admin::update_meeting(
+    let again = meetings::update_meeting(
         &test.db,
         &access,
         &mail(&test).await,
@@ -488,7 +489,7 @@ async fn closed_items_show_only_that_they_exist_to_members_and_the_steering_grou
         "sofie.lind@example.org",
     ] {
         let viewer = test.user(email).await;
-        let detail = agenda::meeting_detail(&test.db, &viewer, meeting_4)
+        let detail = meetings::meeting_detail(&test.db, &viewer, meeting_4)
             .await
             .unwrap();
         let closed: Vec<_> = detail.items.iter().filter(|i| i.closed).collect();
@@ -506,7 +507,7 @@ async fn closed_items_show_only_that_they_exist_to_members_and_the_steering_grou
         "marie.louise.refsgaard@example.org",
     ] {
         let viewer = test.user(email).await;
-        let detail = agenda::meeting_detail(&test.db, &viewer, meeting_4)
+        let detail = meetings::meeting_detail(&test.db, &viewer, meeting_4)
             .await
             .unwrap();
         let closed = detail.items.iter().find(|i| i.closed).unwrap();
@@ -525,7 +526,7 @@ async fn nothing_about_a_draft_is_visible_to_members_or_the_chair() {
         "styregruppe@example.org",
     ] {
         let viewer = test.user(email).await;
-        let result = agenda::meeting_detail(&test.db, &viewer, id).await;
+        let result = meetings::meeting_detail(&test.db, &viewer, id).await;
         assert!(matches!(result, Err(DomainError::NotFound)), "{email}");
     }
 }
@@ -545,14 +546,14 @@ async fn a_meeting_goes_from_draft_through_the_chairs_review_to_published_and_he
         MeetingStatus::InReview
     );
     assert!(
-        agenda::meeting_detail(&test.db, &chair, id)
+        meetings::meeting_detail(&test.db, &chair, id)
             .await
             .unwrap()
             .can
             .review
     );
     assert!(matches!(
-        agenda::meeting_detail(&test.db, &member, id).await,
+        meetings::meeting_detail(&test.db, &member, id).await,
         Err(DomainError::NotFound)
     ));
     assert!(
@@ -583,7 +584,9 @@ async fn a_meeting_goes_from_draft_through_the_chairs_review_to_published_and_he
         MeetingStatus::Published
     );
 
-    let seen = agenda::meeting_detail(&test.db, &member, id).await.unwrap();
+    let seen = meetings::meeting_detail(&test.db, &member, id)
+        .await
+        .unwrap();
     assert_eq!(seen.meeting.status, MeetingStatus::Published);
     assert_eq!(seen.items.len(), 3);
     assert!(matches!(
@@ -618,7 +621,7 @@ async fn every_step_from_every_status_is_taken_exactly_where_the_lifecycle_table
                 Transition::Approve | Transition::SendBack => &chair,
                 _ => &ann,
             };
-            let result = meeting_admin::transition(
+            let result = meetings::transition(
                 &test.db,
                 who,
                 &mail,
@@ -664,7 +667,7 @@ async fn the_chair_sends_a_draft_back_with_a_comment_and_a_comment_is_required()
     step(&test, &ann, id, Transition::SubmitForReview)
         .await
         .unwrap();
-    let empty = meeting_admin::transition(
+    let empty = meetings::transition(
         &test.db,
         &chair,
         &mail(&test).await,
@@ -675,7 +678,7 @@ async fn the_chair_sends_a_draft_back_with_a_comment_and_a_comment_is_required()
     )
     .await;
     assert!(matches!(empty, Err(DomainError::Form(ref p)) if p[0].0 == "comment"));
-    meeting_admin::transition(
+    meetings::transition(
         &test.db,
         &chair,
         &mail(&test).await,
@@ -686,7 +689,7 @@ async fn the_chair_sends_a_draft_back_with_a_comment_and_a_comment_is_required()
     )
     .await
     .unwrap();
-    let detail = agenda::meeting_detail(&test.db, &ann, id).await.unwrap();
+    let detail = meetings::meeting_detail(&test.db, &ann, id).await.unwrap();
     assert_eq!(detail.meeting.status, MeetingStatus::Draft);
     assert_eq!(
         detail.review_comment.as_deref(),
@@ -705,7 +708,7 @@ async fn changing_an_approved_agenda_withdraws_the_approval() {
         .unwrap();
     step(&test, &chair, id, Transition::Approve).await.unwrap();
     assert!(
-        agenda::meeting_detail(&test.db, &ann, id)
+        meetings::meeting_detail(&test.db, &ann, id)
             .await
             .unwrap()
             .can
@@ -720,7 +723,7 @@ async fn changing_an_approved_agenda_withdraws_the_approval() {
     )
     .await
     .unwrap();
-    let detail = agenda::meeting_detail(&test.db, &ann, id).await.unwrap();
+    let detail = meetings::meeting_detail(&test.db, &ann, id).await.unwrap();
     assert!(!detail.approved && !detail.can.publish);
 }
 
@@ -747,7 +750,7 @@ async fn every_change_is_in_the_audit_log_with_who_did_it() {
     )
     .await
     .unwrap();
-    meeting_admin::transition(
+    meetings::transition(
         &test.db,
         access.user(),
         &mail(&test).await,
@@ -793,7 +796,7 @@ async fn the_meeting_page_costs_the_same_number_of_queries_whatever_the_number_o
         let viewer = access.user().clone();
         async move {
             counter.store(0, Ordering::SeqCst);
-            agenda::meeting_detail(&db, &viewer, id).await.unwrap();
+            meetings::meeting_detail(&db, &viewer, id).await.unwrap();
             counter.load(Ordering::SeqCst)
         }
     };

@@ -7,18 +7,18 @@ use base64::Engine;
 use chrono::{Duration, TimeZone, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use app::model::agenda::{MeetingDraft, Transition};
 use app::model::invitations::Answer;
+use app::model::meetings::{MeetingDraft, Transition};
 use app::model::{CurrentUser, MeetingStatus};
 use app::server::auth::{SecretariatAccess, require_secretariat};
 use app::server::calendar::{EventData, Party};
 use app::server::entities::outbox_message::OutboxStatus;
 use app::server::entities::{invitee, outbox_message};
 use app::server::error::DomainError;
-use app::server::mail;
+use app::server::mail::{self, MailKind};
 use app::server::mailer::Mailer;
 use app::server::services::invitations::{self, MailContext};
-use app::server::services::meeting_admin;
+use app::server::services::meetings;
 use app::server::services::outbox::{self, Outcome};
 use app::server::testing::{SmtpSink, TestDb, now};
 
@@ -67,7 +67,7 @@ fn draft() -> MeetingDraft {
 
 impl World {
     async fn new_meeting(&self) -> i32 {
-        meeting_admin::create_meeting(&self.test.db, &self.access, now(), 1, draft())
+        meetings::create_meeting(&self.test.db, &self.access, now(), 1, draft())
             .await
             .expect("a meeting")
     }
@@ -78,7 +78,7 @@ impl World {
         id: i32,
         step: Transition,
     ) -> Result<MeetingStatus, DomainError> {
-        meeting_admin::transition(&self.test.db, who, &self.mail, now(), id, step, "").await
+        meetings::transition(&self.test.db, who, &self.mail, now(), id, step, "").await
     }
 
     async fn publish(&self, id: i32) {
@@ -163,7 +163,7 @@ async fn publishing_writes_one_invitation_per_invitee_with_the_status_change() {
     w.publish(id).await;
     let messages = w.outbox().await;
     assert_eq!(messages.len(), INVITEES);
-    assert!(messages.iter().all(|m| m.kind == "invitation"
+    assert!(messages.iter().all(|m| m.kind == MailKind::Invitation
         && m.status == OutboxStatus::Queued
         && m.meeting_id == Some(id)));
     let recipients: HashSet<_> = messages.iter().map(|m| m.recipient.clone()).collect();
@@ -245,11 +245,11 @@ async fn an_update_keeps_the_uid_raises_the_sequence_and_a_burst_of_edits_become
     let mut moved = draft();
     moved.starts_at += Duration::hours(1);
     moved.ends_at += Duration::hours(1);
-    meeting_admin::update_meeting(&w.test.db, &w.access, &w.mail, now(), id, 1, moved.clone())
+    meetings::update_meeting(&w.test.db, &w.access, &w.mail, now(), id, 1, moved.clone())
         .await
         .unwrap();
     moved.location = "Online".into();
-    meeting_admin::update_meeting(
+    meetings::update_meeting(
         &w.test.db,
         &w.access,
         &w.mail,
@@ -601,7 +601,7 @@ async fn reminders_go_once_to_everyone_who_has_not_declined() {
         .outbox()
         .await
         .into_iter()
-        .filter(|m| m.kind == "reminder")
+        .filter(|m| m.kind == MailKind::Reminder)
         .collect();
     assert_eq!(reminders.len(), INVITEES - 1);
     assert!(reminders.iter().all(|m| m.recipient != invited[0].email));
@@ -648,7 +648,7 @@ async fn an_emailed_reply_updates_the_answer_and_forged_or_unknown_replies_are_r
     )
     .await;
     assert!(
-        matches!(forged, Err(DomainError::Form(ref p)) if p[0].1 == app::model::agenda::FormProblem::ReplyForged)
+        matches!(forged, Err(DomainError::Form(ref p)) if p[0].1 == app::model::forms::FormProblem::ReplyForged)
     );
     let unknown = invitations::apply_reply(
         &w.test.db,
@@ -657,7 +657,7 @@ async fn an_emailed_reply_updates_the_answer_and_forged_or_unknown_replies_are_r
     )
     .await;
     assert!(
-        matches!(unknown, Err(DomainError::Form(ref p)) if p[0].1 == app::model::agenda::FormProblem::ReplyUnknownMeeting)
+        matches!(unknown, Err(DomainError::Form(ref p)) if p[0].1 == app::model::forms::FormProblem::ReplyUnknownMeeting)
     );
 }
 
@@ -666,7 +666,7 @@ async fn papers_added_to_a_published_meeting_become_one_papers_are_out_mail_per_
     use app::server::services::papers::{self, StoredFile, Upload};
     let w = world().await;
     let id = w.new_meeting().await;
-    let item = app::server::services::agenda::meeting_detail(&w.test.db, &w.ann, id)
+    let item = app::server::services::meetings::meeting_detail(&w.test.db, &w.ann, id)
         .await
         .unwrap()
         .items[0]
@@ -704,7 +704,7 @@ async fn papers_added_to_a_published_meeting_become_one_papers_are_out_mail_per_
         .outbox()
         .await
         .into_iter()
-        .filter(|m| m.kind == "papers")
+        .filter(|m| m.kind == MailKind::Papers)
         .collect();
     assert_eq!(papers_mails.len(), INVITEES, "two uploads, one mail each");
     assert!(
@@ -738,7 +738,7 @@ async fn secretariat_staff_are_invited_only_when_they_opt_in() {
         }
     };
     assert!(!invited(first).await);
-    app::server::services::accounts::set_invitation_opt_in(&w.test.db, &w.access, true)
+    app::server::services::people::accounts::set_invitation_opt_in(&w.test.db, &w.access, true)
         .await
         .unwrap();
     let second = w.new_meeting().await;

@@ -6,13 +6,14 @@ use chrono::{TimeZone, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use app::model::agenda::{FormProblem, MeetingDraft, Transition};
+use app::model::forms::FormProblem;
 use app::model::invitations::Answer;
+use app::model::meetings::{MeetingDraft, Transition};
 use app::server::auth::require_secretariat;
 use app::server::entities::{invitee, meeting};
 use app::server::error::DomainError;
 use app::server::services::invitations::{self, MailContext, ReplyOutcome};
-use app::server::services::meeting_admin;
+use app::server::services::meetings;
 use app::server::testing::{TestDb, now};
 
 /// The UID every fixture answers: the one our invitation carried.
@@ -103,7 +104,7 @@ async fn published_meeting() -> TestDb {
         location: "Frederiksberg Rådhus".into(),
         online_link: None,
     };
-    let id = meeting_admin::create_meeting(&test.db, &access, now(), 1, draft)
+    let id = meetings::create_meeting(&test.db, &access, now(), 1, draft)
         .await
         .expect("a meeting");
     for (who, step) in [
@@ -111,7 +112,7 @@ async fn published_meeting() -> TestDb {
         (&chair, Transition::Approve),
         (&ann, Transition::Publish),
     ] {
-        meeting_admin::transition(&test.db, who, &mail, now(), id, step, "")
+        meetings::transition(&test.db, who, &mail, now(), id, step, "")
             .await
             .expect("the meeting goes out");
     }

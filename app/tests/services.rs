@@ -5,8 +5,9 @@ use chrono::Duration;
 use app::model::{EmailAddress, Lang, MeetingStatus, Role, Sector};
 use app::server::error::DomainError;
 use app::server::seed::{DEMO_PASSWORD, SeedOutcome, seed_demo};
-use app::server::services::accounts::{self, NewPerson};
-use app::server::services::{meetings, sessions, taskforce};
+use app::server::services::people::accounts::{self, NewPerson};
+use app::server::services::people::sessions;
+use app::server::services::{meetings, taskforce};
 use app::server::testing::{TestDb, now};
 
 fn email(text: &str) -> EmailAddress {
@@ -370,10 +371,11 @@ async fn every_migration_can_be_undone_and_done_again() {
 
 #[tokio::test]
 async fn two_command_services_in_one_transaction_take_effect_together_or_not_at_all() {
-    use app::model::agenda::{ItemDraft, ItemKind, Transition};
+    use app::model::agenda::{ItemDraft, ItemKind};
+    use app::model::meetings::Transition;
     use app::server::auth::require_secretariat;
     use app::server::services::invitations::MailContext;
-    use app::server::services::{agenda, meeting_admin};
+    use app::server::services::{agenda, meetings};
 
     let test = TestDb::seeded().await;
     let ann = test.user("ann.maskell@example.org").await;
@@ -382,7 +384,7 @@ async fn two_command_services_in_one_transaction_take_effect_together_or_not_at_
         .await
         .expect("a mail context");
     let meeting_6 = 6;
-    let before = agenda::meeting_detail(&test.db, &ann, meeting_6)
+    let before = meetings::meeting_detail(&test.db, &ann, meeting_6)
         .await
         .unwrap();
     assert_eq!(before.meeting.status, MeetingStatus::Draft);
@@ -400,7 +402,7 @@ async fn two_command_services_in_one_transaction_take_effect_together_or_not_at_
     agenda::add_item_in(&txn, &access, now(), meeting_6, &draft)
         .await
         .unwrap();
-    let status = meeting_admin::transition_in(
+    let status = meetings::transition_in(
         &txn,
         &ann,
         &mail,
@@ -412,7 +414,9 @@ async fn two_command_services_in_one_transaction_take_effect_together_or_not_at_
     .await
     .unwrap();
     assert_eq!(status, MeetingStatus::InReview);
-    let inside = agenda::meeting_detail(&txn, &ann, meeting_6).await.unwrap();
+    let inside = meetings::meeting_detail(&txn, &ann, meeting_6)
+        .await
+        .unwrap();
     assert_eq!(
         inside.items.len(),
         before.items.len() + 1,
@@ -421,7 +425,7 @@ async fn two_command_services_in_one_transaction_take_effect_together_or_not_at_
     assert_eq!(inside.meeting.status, MeetingStatus::InReview);
     txn.rollback().await.unwrap();
 
-    let after = agenda::meeting_detail(&test.db, &ann, meeting_6)
+    let after = meetings::meeting_detail(&test.db, &ann, meeting_6)
         .await
         .unwrap();
     assert_eq!(after.meeting.status, MeetingStatus::Draft);

@@ -7,13 +7,13 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use app::model::{Lang, MeetingStatus, Role};
+use app::model::MeetingStatus;
 use app::server::calendar;
 use app::server::context::SignedInViewer;
 use app::server::entities::{meeting, person};
 use app::server::error::{Chain, DomainError};
-use app::server::services::agenda::visible_meeting;
 use app::server::services::invitations;
+use app::server::services::meetings::visible_meeting;
 use app::server::state::AppState;
 
 fn ics(body: String, filename: &str) -> Response {
@@ -88,9 +88,7 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Re
         Ok(None) => return not_found(),
         Err(error) => return failed(error),
     };
-    let Some(role) = Role::parse(&owner.role) else {
-        return not_found();
-    };
+    let role = owner.role;
     let visible: Vec<&str> = MeetingStatus::ALL
         .into_iter()
         .filter(|s| role.may_see_meeting(*s))
@@ -104,7 +102,7 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Re
         Ok(meetings) => meetings,
         Err(error) => return failed(error),
     };
-    let lang = Lang::parse(&owner.language).unwrap_or_default();
+    let lang = owner.language;
     match invitations::events_for(&state.db, &state.mail, &meetings, lang).await {
         Ok(events) => ics(
             calendar::publish(&events, state.clock.now()),

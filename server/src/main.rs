@@ -6,7 +6,7 @@ use app::model::{EmailAddress, Lang, Role, Sector};
 use app::server::clock::{Clock, SystemClock};
 use app::server::db;
 use app::server::seed::{SeedOutcome, seed_demo};
-use app::server::services::accounts::{self, NewPerson};
+use app::server::services::people::accounts::{self, NewPerson};
 use server::cli::{self, Command, UserAdd};
 use server::config::Config;
 use server::startup;

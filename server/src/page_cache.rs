@@ -25,7 +25,7 @@ use app::server::auth::session_token;
 use app::server::context::{PageTrueUntil, SignedInViewer};
 use app::server::csp;
 use app::server::error::Chain;
-use app::server::services::sessions;
+use app::server::services::people::sessions;
 use app::server::state::AppState;
 
 /// Says whether a page came from the cache (`hit`) or was rendered and kept (`miss`).

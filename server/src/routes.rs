@@ -13,7 +13,7 @@ use app::server::auth::session_token;
 use app::server::context::SignedInViewer;
 use app::server::error::Chain;
 use app::server::policy::{self, Capability, Decision};
-use app::server::services::sessions;
+use app::server::services::people::sessions;
 use app::server::state::AppState;
 
 /// The signed-in person behind the request's session cookie, for the plain routes

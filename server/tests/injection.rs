@@ -85,7 +85,7 @@ async fn prepare(app: &TestApp) -> Rows {
         person_id: Set(None),
         name: Set(HARMLESS.into()),
         email: Set("gaest@example.net".into()),
-        language: Set("da".into()),
+        language: Set(app::model::Lang::Da),
         partstat: Set(app::model::invitations::Answer::NoAnswer),
         created_at: Set(now),
         ..Default::default()

@@ -1,6 +1,6 @@
-//! Server functions: one use case each, thin over the services.
-pub mod accounts;
+//! Server functions, one use case per file, one folder per area.
+pub mod agenda;
 pub mod invitations;
 pub mod meetings;
-pub mod session;
+pub mod people;
 pub mod taskforce;

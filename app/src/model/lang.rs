@@ -2,9 +2,13 @@ use serde::{Deserialize, Serialize};
 
 /// The interface language. Danish is the working language; English is offered by switch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum Lang {
     #[default]
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "da"))]
     Da,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "en"))]
     En,
 }
 

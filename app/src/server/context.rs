@@ -11,7 +11,7 @@ use crate::model::{CurrentUser, Lang};
 use crate::server::auth::{LANG_COOKIE, SESSION_COOKIE, cookie_value};
 use crate::server::error::DomainError;
 use crate::server::error::UploadProblem;
-use crate::server::services::sessions;
+use crate::server::services::people::sessions;
 use crate::server::state::AppState;
 
 /// Who is asking, worked out once per request: a page render calls several server functions,
@@ -283,11 +283,12 @@ pub fn upload_code(problem: UploadProblem) -> &'static str {
 
 pub fn upload_message(t: &Texts, problem: UploadProblem) -> String {
     match problem {
-        UploadProblem::TooLarge { limit_mb } => {
-            crate::i18n::fill(t.err_upload_too_large, &[("mb", &limit_mb.to_string())])
-        }
-        UploadProblem::TypeNotAllowed => t.err_upload_type.to_string(),
-        UploadProblem::Empty => t.err_upload_empty.to_string(),
-        UploadProblem::NoFile => t.err_upload_no_file.to_string(),
+        UploadProblem::TooLarge { limit_mb } => crate::i18n::fill(
+            t.papers.err_upload_too_large,
+            &[("mb", &limit_mb.to_string())],
+        ),
+        UploadProblem::TypeNotAllowed => t.papers.err_upload_type.to_string(),
+        UploadProblem::Empty => t.papers.err_upload_empty.to_string(),
+        UploadProblem::NoFile => t.papers.err_upload_no_file.to_string(),
     }
 }

@@ -1,6 +1,6 @@
 use sea_orm::DbErr;
 
-use crate::model::agenda::FormProblem;
+use crate::model::forms::FormProblem;
 
 /// What services report. The boundary (`context::to_app_error`) turns it into an `AppError`
 /// in the caller's language and logs internal causes with their chain.

@@ -21,14 +21,21 @@ use crate::model::agenda::ItemKind;
 use crate::model::time::{format_date, format_time_range};
 use crate::server::calendar::{self, EventData, Method, Party};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a message in the outbox is; stored under these names (`outbox_message.kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sea_orm::EnumIter, sea_orm::DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text")]
 pub enum MailKind {
+    #[sea_orm(string_value = "invitation")]
     Invitation,
+    #[sea_orm(string_value = "update")]
     Update,
+    #[sea_orm(string_value = "cancel")]
     Cancellation,
     /// A plain reminder e-mail; it carries no calendar.
+    #[sea_orm(string_value = "reminder")]
     Reminder,
     /// "The papers are out"; no calendar either.
+    #[sea_orm(string_value = "papers")]
     Papers,
 }
 
@@ -91,16 +98,16 @@ fn html_escape(text: &str) -> String {
 pub fn subject(inv: &Invitation) -> String {
     let w = texts(inv.lang);
     let prefix = match inv.kind {
-        MailKind::Invitation => w.mail_invitation_subject,
-        MailKind::Update => w.mail_update_subject,
-        MailKind::Cancellation => w.mail_cancel_subject,
-        MailKind::Reminder => w.mail_reminder_subject,
-        MailKind::Papers => w.mail_papers_subject,
+        MailKind::Invitation => w.invitations.mail_invitation_subject,
+        MailKind::Update => w.invitations.mail_update_subject,
+        MailKind::Cancellation => w.invitations.mail_cancel_subject,
+        MailKind::Reminder => w.invitations.mail_reminder_subject,
+        MailKind::Papers => w.invitations.mail_papers_subject,
     };
     let date = format_date(inv.lang, inv.event.starts_at, &inv.event.time_zone);
     format!(
         "{prefix}: {} – {} {}, {date}",
-        inv.taskforce, w.mail_meeting, inv.meeting_number
+        inv.taskforce, w.invitations.mail_meeting, inv.meeting_number
     )
 }
 
@@ -115,57 +122,71 @@ fn when(inv: &Invitation) -> String {
 
 fn text_body(inv: &Invitation) -> String {
     let w = texts(inv.lang);
-    let mut out = format!("{} {},\n\n", w.mail_greeting, inv.recipient.name);
+    let mut out = format!(
+        "{} {},\n\n",
+        w.invitations.mail_greeting, inv.recipient.name
+    );
     match inv.kind {
         MailKind::Invitation => out.push_str(&format!(
             "{} {} {}: {}\n\n",
-            inv.organizer.name, w.mail_invites, inv.meeting_number, inv.event.summary
+            inv.organizer.name, w.invitations.mail_invites, inv.meeting_number, inv.event.summary
         )),
-        MailKind::Update => {
-            out.push_str(&format!("{}\n\n{}\n\n", w.mail_updated, inv.event.summary))
-        }
+        MailKind::Update => out.push_str(&format!(
+            "{}\n\n{}\n\n",
+            w.invitations.mail_updated, inv.event.summary
+        )),
         MailKind::Cancellation => out.push_str(&format!(
             "{}\n\n{}\n\n",
-            w.mail_cancelled, inv.event.summary
+            w.invitations.mail_cancelled, inv.event.summary
         )),
-        MailKind::Reminder => {
-            out.push_str(&format!("{}\n\n{}\n\n", w.mail_reminder, inv.event.summary))
-        }
-        MailKind::Papers => {
-            out.push_str(&format!("{}\n\n{}\n\n", w.mail_papers, inv.event.summary))
-        }
+        MailKind::Reminder => out.push_str(&format!(
+            "{}\n\n{}\n\n",
+            w.invitations.mail_reminder, inv.event.summary
+        )),
+        MailKind::Papers => out.push_str(&format!(
+            "{}\n\n{}\n\n",
+            w.invitations.mail_papers, inv.event.summary
+        )),
     }
     out.push_str(&format!(
         "{}: {}\n{}: {}\n",
-        w.mail_when,
+        w.invitations.mail_when,
         when(inv),
-        w.mail_place,
+        w.invitations.mail_place,
         inv.event.location
     ));
     if let Some(link) = &inv.online_link {
-        out.push_str(&format!("{}: {link}\n", w.mail_online));
+        out.push_str(&format!("{}: {link}\n", w.invitations.mail_online));
     }
     if inv.kind != MailKind::Cancellation {
-        out.push_str(&format!("\n{}:\n", w.mail_agenda));
+        out.push_str(&format!("\n{}:\n", w.invitations.mail_agenda));
         for line in &inv.agenda {
             out.push_str(&format!(
                 "  {}. {} ({})\n",
                 line.number,
-                line.title.as_deref().unwrap_or(w.mail_closed_item),
+                line.title
+                    .as_deref()
+                    .unwrap_or(w.invitations.mail_closed_item),
                 kind_name(inv.lang, line.kind)
             ));
         }
-        out.push_str(&format!("\n{}: {}\n", w.mail_read_agenda, inv.event.url));
+        out.push_str(&format!(
+            "\n{}: {}\n",
+            w.invitations.mail_read_agenda, inv.event.url
+        ));
         if let Some([accept, tentative, decline]) = &inv.answer_links {
             out.push_str(&format!(
                 "\n{}:\n  {}: {accept}\n  {}: {tentative}\n  {}: {decline}\n",
-                w.mail_answer, w.mail_accept, w.mail_tentative, w.mail_decline
+                w.invitations.mail_answer,
+                w.invitations.mail_accept,
+                w.invitations.mail_tentative,
+                w.invitations.mail_decline
             ));
         }
     }
     out.push_str(&format!(
         "\n{}\n{}\n{}\n",
-        w.mail_regards, inv.organizer.name, inv.organizer.email
+        w.invitations.mail_regards, inv.organizer.name, inv.organizer.email
     ));
     out
 }
@@ -176,84 +197,87 @@ fn html_body(inv: &Invitation) -> String {
     let mut out = format!(
         "<!DOCTYPE html><html lang=\"{}\"><body style=\"font-family:Arial,sans-serif\"><p>{} {},</p>",
         inv.lang.code(),
-        w.mail_greeting,
+        w.invitations.mail_greeting,
         e(&inv.recipient.name)
     );
     match inv.kind {
         MailKind::Invitation => out.push_str(&format!(
             "<p>{} {} {}: <strong>{}</strong></p>",
             e(&inv.organizer.name),
-            w.mail_invites,
+            w.invitations.mail_invites,
             inv.meeting_number,
             e(&inv.event.summary)
         )),
         MailKind::Update => out.push_str(&format!(
             "<p>{}</p><p><strong>{}</strong></p>",
-            w.mail_updated,
+            w.invitations.mail_updated,
             e(&inv.event.summary)
         )),
         MailKind::Cancellation => out.push_str(&format!(
             "<p>{}</p><p><strong>{}</strong></p>",
-            w.mail_cancelled,
+            w.invitations.mail_cancelled,
             e(&inv.event.summary)
         )),
         MailKind::Reminder => out.push_str(&format!(
             "<p>{}</p><p><strong>{}</strong></p>",
-            w.mail_reminder,
+            w.invitations.mail_reminder,
             e(&inv.event.summary)
         )),
         MailKind::Papers => out.push_str(&format!(
             "<p>{}</p><p><strong>{}</strong></p>",
-            w.mail_papers,
+            w.invitations.mail_papers,
             e(&inv.event.summary)
         )),
     }
     out.push_str(&format!(
         "<p>{}: {}<br>{}: {}",
-        w.mail_when,
+        w.invitations.mail_when,
         e(&when(inv)),
-        w.mail_place,
+        w.invitations.mail_place,
         e(&inv.event.location)
     ));
     if let Some(link) = &inv.online_link {
         out.push_str(&format!(
             "<br>{}: <a href=\"{}\">{}</a>",
-            w.mail_online,
+            w.invitations.mail_online,
             e(link),
             e(link)
         ));
     }
     out.push_str("</p>");
     if inv.kind != MailKind::Cancellation {
-        out.push_str(&format!("<h2>{}</h2><ol>", w.mail_agenda));
+        out.push_str(&format!("<h2>{}</h2><ol>", w.invitations.mail_agenda));
         for line in &inv.agenda {
             out.push_str(&format!(
                 "<li>{} ({})</li>",
-                e(line.title.as_deref().unwrap_or(w.mail_closed_item)),
+                e(line
+                    .title
+                    .as_deref()
+                    .unwrap_or(w.invitations.mail_closed_item)),
                 kind_name(inv.lang, line.kind)
             ));
         }
         out.push_str(&format!(
             "</ol><p><a href=\"{}\">{}</a></p>",
             e(&inv.event.url),
-            w.mail_read_agenda
+            w.invitations.mail_read_agenda
         ));
         if let Some([accept, tentative, decline]) = &inv.answer_links {
             out.push_str(&format!(
                 "<p>{}: <a href=\"{}\">{}</a> · <a href=\"{}\">{}</a> · <a href=\"{}\">{}</a></p>",
-                w.mail_answer,
+                w.invitations.mail_answer,
                 e(accept),
-                w.mail_accept,
+                w.invitations.mail_accept,
                 e(tentative),
-                w.mail_tentative,
+                w.invitations.mail_tentative,
                 e(decline),
-                w.mail_decline
+                w.invitations.mail_decline
             ));
         }
     }
     out.push_str(&format!(
         "<p>{}<br>{}<br>{}</p></body></html>",
-        w.mail_regards,
+        w.invitations.mail_regards,
         e(&inv.organizer.name),
         e(&inv.organizer.email)
     ));

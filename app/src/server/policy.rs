@@ -9,7 +9,7 @@
 //!
 //! This is the coarse gate. The finer rules stay where they are: a member sees only published
 //! meetings, closed items stay hidden from those who may not see them, the chair approves and
-//! the secretariat publishes (`meeting_admin::allowed`), and a service that changes things
+//! the secretariat publishes (`meetings::allowed`), and a service that changes things
 //! takes a `SecretariatAccess` proof.
 use crate::model::{CurrentUser, Role};
 
@@ -25,7 +25,7 @@ pub enum Capability {
     ReadMeetings,
     /// One's own settings: the calendar feed address, the invitation opt-in choice.
     OwnSettings,
-    /// Lifecycle steps (which step for whom: `meeting_admin::allowed`).
+    /// Lifecycle steps (which step for whom: `meetings::allowed`).
     MoveMeetings,
     /// Planning meetings and agendas, and reading their audit log.
     ManageMeetings,
@@ -99,22 +99,22 @@ pub fn allows(audience: Audience, capability: Capability) -> bool {
 pub const SERVER_FUNCTIONS: &[(&str, Capability)] = {
     use Capability::*;
     &[
-        // api/session.rs
+        // api/people/
         ("/api/session", Public),
         ("/api/login", Public),
         ("/api/logout", Public),
         ("/api/language", Public),
-        // api/taskforce.rs
+        // api/taskforce/, api/people/members.rs
         ("/api/overview", ReadTaskforce),
         ("/api/members", ReadTaskforce),
-        // api/meetings.rs
+        // api/meetings/, api/agenda/
         ("/api/meeting", ReadMeetings),
         ("/api/meeting_save", ManageMeetings),
         ("/api/item_save", ManageMeetings),
         ("/api/item_action", ManageMeetings),
         ("/api/meeting_status", MoveMeetings),
         ("/api/meeting_log", ManageMeetings),
-        // api/invitations.rs
+        // api/invitations/, api/meetings/cancel.rs
         ("/api/invitations", ManageInvitations),
         ("/api/invite_guest", ManageInvitations),
         ("/api/remove_invitee", ManageInvitations),
@@ -128,7 +128,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Capability)] = {
         ("/api/feed_renew", OwnSettings),
         ("/api/opt_in", OwnSettings),
         ("/api/opt_in_set", OptIntoInvitations),
-        // api/accounts.rs
+        // api/people/accounts.rs
         ("/api/accounts", ReadAccounts),
     ]
 };

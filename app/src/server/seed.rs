@@ -11,8 +11,8 @@ use crate::model::{EmailAddress, Lang, MeetingStatus, Role, Sector};
 use crate::server::auth::hash_password;
 use crate::server::entities::{meeting, taskforce};
 use crate::server::error::DomainError;
-use crate::server::services::accounts::{NewPerson, create_account, create_person};
 use crate::server::services::agenda::{insert_item, standing_items};
+use crate::server::services::people::accounts::{NewPerson, create_account, create_person};
 
 pub const DEMO_PASSWORD: &str = "demo-taskforce";
 pub const DEMO_DOMAIN: &str = "example.org";

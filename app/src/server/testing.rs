@@ -30,9 +30,12 @@ impl TestDb {
     }
 
     /// Signs a demo person in at [`now`].
-    pub async fn session_for(&self, email: &str) -> crate::server::services::sessions::SignedIn {
+    pub async fn session_for(
+        &self,
+        email: &str,
+    ) -> crate::server::services::people::sessions::SignedIn {
         let address = crate::model::EmailAddress::parse(email).expect("a valid address");
-        crate::server::services::sessions::sign_in(
+        crate::server::services::people::sessions::sign_in(
             &self.db,
             now(),
             &address,

@@ -6,7 +6,7 @@ use leptos_router::params::ParamsMap;
 use crate::error::{AppError, FieldError};
 use crate::i18n::{Texts, problem_message};
 use crate::model::Lang;
-use crate::model::agenda::FormProblem;
+use crate::model::forms::FormProblem;
 
 #[derive(Clone, Copy)]
 pub struct FormErrors {
@@ -20,11 +20,11 @@ fn upload_message(t: &Texts, code: &str, limit_mb: Option<&str>) -> Option<Strin
         "too_large" => {
             let limit =
                 limit_mb.filter(|mb| !mb.is_empty() && mb.bytes().all(|b| b.is_ascii_digit()))?;
-            crate::i18n::fill(t.err_upload_too_large, &[("mb", limit)])
+            crate::i18n::fill(t.papers.err_upload_too_large, &[("mb", limit)])
         }
-        "type" => t.err_upload_type.to_string(),
-        "empty" => t.err_upload_empty.to_string(),
-        "no_file" => t.err_upload_no_file.to_string(),
+        "type" => t.papers.err_upload_type.to_string(),
+        "empty" => t.papers.err_upload_empty.to_string(),
+        "no_file" => t.papers.err_upload_no_file.to_string(),
         _ => return None,
     })
 }

@@ -8,7 +8,7 @@ pub mod url;
 
 use leptos::prelude::*;
 
-use crate::api::session::{Login, Logout, SetLanguage};
+use crate::api::people::{Login, Logout, SetLanguage};
 use crate::error::AppError;
 use crate::model::SessionInfo;
 

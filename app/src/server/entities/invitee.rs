@@ -12,7 +12,7 @@ pub struct Model {
     pub person_id: Option<i32>,
     pub name: String,
     pub email: String,
-    pub language: String,
+    pub language: crate::model::Lang,
     pub partstat: Answer,
     pub answered_at: Option<DateTimeUtc>,
     pub removed_at: Option<DateTimeUtc>,

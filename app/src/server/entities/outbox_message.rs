@@ -13,7 +13,7 @@ pub struct Model {
     pub sender: String,
     pub recipient: String,
     pub ordering_key: String,
-    pub kind: String,
+    pub kind: crate::server::mail::MailKind,
     pub subject: String,
     #[sea_orm(column_type = "Text")]
     pub body: String,

@@ -5,7 +5,7 @@ use sea_orm::{
 };
 
 use crate::model::CurrentUser;
-use crate::model::agenda::AuditRow;
+use crate::model::meetings::AuditRow;
 use crate::server::auth::SecretariatAccess;
 use crate::server::entities::{audit_entry, person};
 use crate::server::error::DomainError;

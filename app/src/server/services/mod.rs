@@ -1,12 +1,11 @@
-//! Use cases over the database. Each takes `&impl ConnectionTrait`, so it runs on the pool
-//! or inside a transaction, and returns a `DomainError`.
-pub mod accounts;
+//! Use cases over the database, one folder per area. Each takes `&impl ConnectionTrait`, so it
+//! runs on the pool or inside a transaction, and returns a `DomainError`. `audit` and `outbox`
+//! serve every area.
 pub mod agenda;
 pub mod audit;
 pub mod invitations;
-pub mod meeting_admin;
 pub mod meetings;
 pub mod outbox;
 pub mod papers;
-pub mod sessions;
+pub mod people;
 pub mod taskforce;

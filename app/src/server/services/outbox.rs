@@ -12,6 +12,7 @@ use crate::model::invitations::{OutboxProgress, OutboxRow};
 use crate::server::auth::SecretariatAccess;
 use crate::server::entities::outbox_message::{self, OutboxStatus};
 use crate::server::error::DomainError;
+use crate::server::mail::MailKind;
 use crate::server::mailer::Mailer;
 
 pub const MAX_ATTEMPTS: i32 = 8;
@@ -23,7 +24,7 @@ pub struct NewMessage {
     pub meeting_id: Option<i32>,
     pub sender: String,
     pub recipient: String,
-    pub kind: String,
+    pub kind: MailKind,
     pub subject: String,
     pub body: Vec<u8>,
 }
@@ -192,7 +193,7 @@ pub async fn try_execute_task_holding(
                 .filter(outbox_message::Column::Id.eq(id))
                 .exec(db)
                 .await?;
-            tracing::info!(outbox_id = id, kind = %message.kind, "message sent");
+            tracing::info!(outbox_id = id, kind = message.kind.as_str(), "message sent");
             Ok(Outcome::Sent(id))
         }
         Err(error) => {
@@ -294,7 +295,7 @@ struct Listed {
     id: i32,
     meeting_id: Option<i32>,
     recipient: String,
-    kind: String,
+    kind: MailKind,
     subject: String,
     status: OutboxStatus,
     attempts: i32,
@@ -323,7 +324,7 @@ pub async fn list(
             id: m.id,
             meeting_id: m.meeting_id,
             recipient: m.recipient,
-            kind: m.kind,
+            kind: m.kind.as_str().to_string(),
             subject: m.subject,
             status: m.status.as_str().to_string(),
             attempts: m.attempts,

@@ -1,0 +1,4 @@
+//! The taskforce as a whole.
+mod overview;
+
+pub use overview::{GetOverview, get_overview};

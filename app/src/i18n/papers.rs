@@ -1,0 +1,58 @@
+//! Papers (bilag) and uploading them.
+
+pub struct PapersTexts {
+    pub papers_label: &'static str,
+    pub version_word: &'static str,
+    pub older_versions: &'static str,
+    pub upload_heading: &'static str,
+    pub upload_file_label: &'static str,
+    pub paper_title_label: &'static str,
+    pub new_version_of: &'static str,
+    pub new_paper: &'static str,
+    pub upload_button: &'static str,
+    pub current_version_heading: &'static str,
+    pub no_papers: &'static str,
+    pub err_upload_too_large: &'static str,
+    pub err_upload_type: &'static str,
+    pub err_upload_empty: &'static str,
+    pub err_upload_no_file: &'static str,
+    pub uploaded_note: &'static str,
+}
+
+pub static DA: PapersTexts = PapersTexts {
+    papers_label: "Bilag",
+    version_word: "version",
+    older_versions: "Tidligere versioner",
+    upload_heading: "Vedhæft bilag",
+    upload_file_label: "Fil (PDF, Office-dokument, billede eller tekst)",
+    paper_title_label: "Titel på bilaget (valgfri)",
+    new_version_of: "Ny version af",
+    new_paper: "(nyt bilag)",
+    upload_button: "Upload bilag",
+    current_version_heading: "Sådan ser punktet ud nu",
+    no_papers: "Ingen bilag.",
+    err_upload_too_large: "Filen er større end {mb} MB.",
+    err_upload_type: "Filtypen er ikke tilladt. Upload PDF, Word, Excel, PowerPoint, PNG, JPEG, GIF eller tekst.",
+    err_upload_empty: "Filen er tom.",
+    err_upload_no_file: "Vælg en fil.",
+    uploaded_note: "Bilaget er uploadet.",
+};
+
+pub static EN: PapersTexts = PapersTexts {
+    papers_label: "Papers",
+    version_word: "version",
+    older_versions: "Earlier versions",
+    upload_heading: "Attach a paper",
+    upload_file_label: "File (PDF, Office document, image or text)",
+    paper_title_label: "Title of the paper (optional)",
+    new_version_of: "New version of",
+    new_paper: "(new paper)",
+    upload_button: "Upload paper",
+    current_version_heading: "The item as it is now",
+    no_papers: "No papers.",
+    err_upload_too_large: "The file is larger than {mb} MB.",
+    err_upload_type: "That type of file is not allowed. Upload PDF, Word, Excel, PowerPoint, PNG, JPEG, GIF or text.",
+    err_upload_empty: "The file is empty.",
+    err_upload_no_file: "Choose a file.",
+    uploaded_note: "The paper was uploaded.",
+};

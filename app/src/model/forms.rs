@@ -1,0 +1,105 @@
+//! What can be wrong with a posted form, field by field, and the limits every form shares.
+use serde::{Deserialize, Serialize};
+
+/// A field and what is wrong with it, as a key into the message catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormProblem {
+    TitleEmpty,
+    TitleTooLong,
+    KindUnknown,
+    DurationNotANumber,
+    DurationOutOfRange,
+    IndstillingRequired,
+    PresenterUnknown,
+    DateInvalid,
+    TimeInvalid,
+    TimeDoesNotExist,
+    EndBeforeStart,
+    LocationEmpty,
+    LinkInvalid,
+    CommentRequired,
+    ReplyUnreadable,
+    ReplyForged,
+    ReplyUnknownMeeting,
+    NameEmpty,
+    EmailInvalid,
+    EmailLocalPart,
+    EmailDomain,
+    NameUnusable,
+    NameTooLong,
+}
+
+impl FormProblem {
+    pub const ALL: [FormProblem; 23] = [
+        FormProblem::TitleEmpty,
+        FormProblem::TitleTooLong,
+        FormProblem::KindUnknown,
+        FormProblem::DurationNotANumber,
+        FormProblem::DurationOutOfRange,
+        FormProblem::IndstillingRequired,
+        FormProblem::PresenterUnknown,
+        FormProblem::DateInvalid,
+        FormProblem::TimeInvalid,
+        FormProblem::TimeDoesNotExist,
+        FormProblem::EndBeforeStart,
+        FormProblem::LocationEmpty,
+        FormProblem::LinkInvalid,
+        FormProblem::CommentRequired,
+        FormProblem::ReplyUnreadable,
+        FormProblem::ReplyForged,
+        FormProblem::ReplyUnknownMeeting,
+        FormProblem::NameEmpty,
+        FormProblem::EmailInvalid,
+        FormProblem::EmailLocalPart,
+        FormProblem::EmailDomain,
+        FormProblem::NameUnusable,
+        FormProblem::NameTooLong,
+    ];
+
+    pub fn from_code(code: &str) -> Option<FormProblem> {
+        FormProblem::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            FormProblem::TitleEmpty => "title_empty",
+            FormProblem::TitleTooLong => "title_long",
+            FormProblem::KindUnknown => "kind",
+            FormProblem::DurationNotANumber => "duration_nan",
+            FormProblem::DurationOutOfRange => "duration_range",
+            FormProblem::IndstillingRequired => "indstilling",
+            FormProblem::PresenterUnknown => "presenter",
+            FormProblem::DateInvalid => "date",
+            FormProblem::TimeInvalid => "time",
+            FormProblem::TimeDoesNotExist => "time_gap",
+            FormProblem::EndBeforeStart => "end_before_start",
+            FormProblem::LocationEmpty => "location",
+            FormProblem::LinkInvalid => "link",
+            FormProblem::CommentRequired => "comment",
+            FormProblem::ReplyUnreadable => "reply_unreadable",
+            FormProblem::ReplyForged => "reply_forged",
+            FormProblem::ReplyUnknownMeeting => "reply_unknown",
+            FormProblem::NameEmpty => "name_empty",
+            FormProblem::EmailInvalid => "email_invalid",
+            FormProblem::EmailLocalPart => "email_local_part",
+            FormProblem::EmailDomain => "email_domain",
+            FormProblem::NameUnusable => "name_unusable",
+            FormProblem::NameTooLong => "name_long",
+        }
+    }
+}
+
+pub const MAX_TITLE_CHARS: usize = 200;
+pub const MAX_DURATION_MINUTES: i32 = 480;
+
+/// A title: trimmed, not empty, at most [`MAX_TITLE_CHARS`] characters.
+pub fn title(input: &str) -> Result<String, FormProblem> {
+    let title = input.trim();
+    if title.is_empty() {
+        Err(FormProblem::TitleEmpty)
+    } else if title.chars().count() > MAX_TITLE_CHARS {
+        Err(FormProblem::TitleTooLong)
+    } else {
+        Ok(title.to_string())
+    }
+}

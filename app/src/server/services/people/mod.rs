@@ -1,0 +1,3 @@
+//! People: their accounts and their sessions.
+pub mod accounts;
+pub mod sessions;

@@ -1,0 +1,4 @@
+//! The landing page.
+mod overview_page;
+
+pub use overview_page::OverviewPage;
