@@ -364,7 +364,10 @@ mod tests {
     #[test]
     #[should_panic(expected = "missing arguments")]
     fn a_text_filled_without_one_of_its_arguments_fails() {
-        fill(texts(Lang::Da).invitations.rsvp_intro, &[("name", "Anette Bækgaard")]);
+        fill(
+            texts(Lang::Da).invitations.rsvp_intro,
+            &[("name", "Anette Bækgaard")],
+        );
     }
 
     #[test]
