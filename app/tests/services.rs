@@ -21,7 +21,7 @@ async fn the_demo_seed_holds_the_chair_nine_members_the_secretariat_and_six_meet
     assert_eq!(
         outcome,
         SeedOutcome::Seeded {
-            people: 14,
+            people: 15,
             meetings: 6
         }
     );
@@ -59,7 +59,7 @@ async fn seeding_a_database_that_has_data_changes_nothing() {
         SeedOutcome::AlreadyHasData
     );
     let rows = accounts::list_accounts(&test.db).await.unwrap();
-    assert_eq!(rows.len(), 14);
+    assert_eq!(rows.len(), 15);
 }
 
 #[tokio::test]
@@ -269,6 +269,8 @@ async fn a_person_with_an_address_already_taken_is_a_conflict() {
         language: Lang::Da,
         role: Role::Member,
         sort_order: 0,
+        lead: false,
+        deputy_for_id: None,
     };
     let result = accounts::create_person(&test.db, now(), &duplicate).await;
     assert!(matches!(result, Err(DomainError::Conflict(_))));
@@ -357,7 +359,7 @@ async fn every_migration_can_be_undone_and_done_again() {
     assert_eq!(
         outcome,
         SeedOutcome::Seeded {
-            people: 14,
+            people: 15,
             meetings: 6
         }
     );

@@ -9,6 +9,7 @@ mod m20261126_000004_invitation_opt_in;
 mod m20261127_000005_data_revision;
 mod m20261202_000006_unique_agenda_positions;
 mod m20261202_000020_scoped_revision;
+mod m20261204_000030_people;
 pub mod revision;
 
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_data_revision::Migration),
             Box::new(m20261202_000006_unique_agenda_positions::Migration),
             Box::new(m20261202_000020_scoped_revision::Migration),
+            Box::new(m20261204_000030_people::Migration),
         ]
     }
 }

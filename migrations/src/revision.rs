@@ -11,9 +11,17 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
 
-/// Tables no page shows: sessions and sign-in throttling change on every sign-in, and the
-/// bookkeeping tables are the mechanism itself.
-pub const NOT_SHOWN: [&str; 4] = ["session", "login_throttle", "seaql_migrations", "revision"];
+/// Tables no kept page shows: sessions, sign-in throttling, sign-in links and their requests
+/// change with every sign-in (the pages that show them, the profile and the link pages, are
+/// never kept), and the bookkeeping tables are the mechanism itself.
+pub const NOT_SHOWN: [&str; 6] = [
+    "session",
+    "login_throttle",
+    "sign_in_link",
+    "link_request",
+    "seaql_migrations",
+    "revision",
+];
 
 /// Which scope a changed row raises, as SQL over the row, written with `{row}` for `NEW` or
 /// `OLD`. It must never be NULL; use `COALESCE(…, 0)` where the scope may be unknown (a row

@@ -260,6 +260,8 @@ async fn user_add(config: &Config, clock: Arc<dyn Clock>, add: UserAdd) -> Resul
             language,
             role,
             sort_order: 100,
+            lead: false,
+            deputy_for_id: None,
         },
     )
     .await

@@ -20,6 +20,7 @@ fn demo_person(role: Role) -> &'static str {
         Role::Secretariat => "ann.maskell@example.org",
         Role::Chair => "marie.louise.refsgaard@example.org",
         Role::Member => "jonas.dahl@example.org",
+        Role::Deputy => "rikke.oerum.skovgaard@example.org",
         Role::SteeringGroup => "styregruppe@example.org",
         Role::Observer => "sofie.lind@example.org",
     }

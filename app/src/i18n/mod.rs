@@ -275,6 +275,38 @@ pub fn problem_message(lang: Lang, problem: FormProblem) -> &'static str {
             "The name cannot contain line breaks or other control characters."
         }
         (Lang::En, NameTooLong) => "The name can have at most 200 characters.",
+        (Lang::Da, RoleUnknown) => "Vælg en rolle fra listen.",
+        (Lang::Da, SectorUnknown) => "Vælg en sektor fra listen.",
+        (Lang::Da, LanguageUnknown) => "Vælg dansk eller engelsk.",
+        (Lang::Da, DeputyForRequired) => "Vælg det medlem, stedfortræderen træder i stedet for.",
+        (Lang::Da, DeputyForUnknown) => "Vælg et aktivt medlem fra listen.",
+        (Lang::Da, EmailTaken) => "En anden person har allerede den e-mailadresse.",
+        (Lang::Da, TextTooLong) => "Teksten kan højst have 200 tegn.",
+        (Lang::Da, PasswordTooShort) => "Adgangskoden skal have mindst 10 tegn.",
+        (Lang::Da, PasswordsDiffer) => "De to adgangskoder er ikke ens.",
+        (Lang::Da, PasswordWrong) => "Den nuværende adgangskode er forkert.",
+        (Lang::Da, LastSecretariat) => {
+            "Sekretariatet skal have mindst én aktiv person. Tilføj en anden først."
+        }
+        (Lang::Da, OwnRole) => {
+            "Du kan ikke ændre din egen rolle. Bed en anden i sekretariatet om det."
+        }
+        (Lang::En, RoleUnknown) => "Choose a role from the list.",
+        (Lang::En, SectorUnknown) => "Choose a sector from the list.",
+        (Lang::En, LanguageUnknown) => "Choose Danish or English.",
+        (Lang::En, DeputyForRequired) => "Choose the member the deputy stands in for.",
+        (Lang::En, DeputyForUnknown) => "Choose an active member from the list.",
+        (Lang::En, EmailTaken) => "Another person already has that e-mail address.",
+        (Lang::En, TextTooLong) => "The text can have at most 200 characters.",
+        (Lang::En, PasswordTooShort) => "The password must have at least 10 characters.",
+        (Lang::En, PasswordsDiffer) => "The two passwords are not the same.",
+        (Lang::En, PasswordWrong) => "The current password is wrong.",
+        (Lang::En, LastSecretariat) => {
+            "The secretariat must keep at least one active person. Add another one first."
+        }
+        (Lang::En, OwnRole) => {
+            "You cannot change your own role. Ask someone else in the secretariat."
+        }
     }
 }
 

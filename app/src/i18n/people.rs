@@ -93,11 +93,13 @@ pub fn role_name(lang: Lang, role: Role) -> &'static str {
         (Lang::Da, Secretariat) => "Sekretariat",
         (Lang::Da, Chair) => "Formand",
         (Lang::Da, Member) => "Medlem",
+        (Lang::Da, Deputy) => "Stedfortræder",
         (Lang::Da, SteeringGroup) => "Styregruppe",
         (Lang::Da, Observer) => "Observatør",
         (Lang::En, Secretariat) => "Secretariat",
         (Lang::En, Chair) => "Chair",
         (Lang::En, Member) => "Member",
+        (Lang::En, Deputy) => "Deputy",
         (Lang::En, SteeringGroup) => "Steering group",
         (Lang::En, Observer) => "Observer",
     }

@@ -27,10 +27,22 @@ pub enum FormProblem {
     EmailDomain,
     NameUnusable,
     NameTooLong,
+    RoleUnknown,
+    SectorUnknown,
+    LanguageUnknown,
+    DeputyForRequired,
+    DeputyForUnknown,
+    EmailTaken,
+    TextTooLong,
+    PasswordTooShort,
+    PasswordsDiffer,
+    PasswordWrong,
+    LastSecretariat,
+    OwnRole,
 }
 
 impl FormProblem {
-    pub const ALL: [FormProblem; 23] = [
+    pub const ALL: [FormProblem; 35] = [
         FormProblem::TitleEmpty,
         FormProblem::TitleTooLong,
         FormProblem::KindUnknown,
@@ -54,6 +66,18 @@ impl FormProblem {
         FormProblem::EmailDomain,
         FormProblem::NameUnusable,
         FormProblem::NameTooLong,
+        FormProblem::RoleUnknown,
+        FormProblem::SectorUnknown,
+        FormProblem::LanguageUnknown,
+        FormProblem::DeputyForRequired,
+        FormProblem::DeputyForUnknown,
+        FormProblem::EmailTaken,
+        FormProblem::TextTooLong,
+        FormProblem::PasswordTooShort,
+        FormProblem::PasswordsDiffer,
+        FormProblem::PasswordWrong,
+        FormProblem::LastSecretariat,
+        FormProblem::OwnRole,
     ];
 
     pub fn from_code(code: &str) -> Option<FormProblem> {
@@ -85,12 +109,49 @@ impl FormProblem {
             FormProblem::EmailDomain => "email_domain",
             FormProblem::NameUnusable => "name_unusable",
             FormProblem::NameTooLong => "name_long",
+            FormProblem::RoleUnknown => "role",
+            FormProblem::SectorUnknown => "sector",
+            FormProblem::LanguageUnknown => "language",
+            FormProblem::DeputyForRequired => "deputy_for",
+            FormProblem::DeputyForUnknown => "deputy_for_unknown",
+            FormProblem::EmailTaken => "email_taken",
+            FormProblem::TextTooLong => "text_long",
+            FormProblem::PasswordTooShort => "password_short",
+            FormProblem::PasswordsDiffer => "password_differ",
+            FormProblem::PasswordWrong => "password_wrong",
+            FormProblem::LastSecretariat => "last_secretariat",
+            FormProblem::OwnRole => "own_role",
         }
     }
 }
 
 pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_DURATION_MINUTES: i32 = 480;
+/// A person's title or organisation.
+pub const MAX_TEXT_CHARS: usize = 200;
+pub const MIN_PASSWORD_CHARS: usize = 10;
+
+/// A short optional text (a person's title, organisation): trimmed, at most
+/// [`MAX_TEXT_CHARS`] characters.
+pub fn short_text(input: &str) -> Result<String, FormProblem> {
+    let text = input.trim();
+    if text.chars().count() > MAX_TEXT_CHARS {
+        Err(FormProblem::TextTooLong)
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+/// A new password: at least [`MIN_PASSWORD_CHARS`] characters, typed the same twice.
+pub fn new_password(password: &str, again: &str) -> Result<(), FormProblem> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        Err(FormProblem::PasswordTooShort)
+    } else if password != again {
+        Err(FormProblem::PasswordsDiffer)
+    } else {
+        Ok(())
+    }
+}
 
 /// A title: trimmed, not empty, at most [`MAX_TITLE_CHARS`] characters.
 pub fn title(input: &str) -> Result<String, FormProblem> {

@@ -51,14 +51,16 @@ pub enum Audience {
 }
 
 impl Audience {
-    pub const ALL: [Audience; 6] = [
-        Audience::SignedOut,
-        Audience::Role(Role::Secretariat),
-        Audience::Role(Role::Chair),
-        Audience::Role(Role::Member),
-        Audience::Role(Role::SteeringGroup),
-        Audience::Role(Role::Observer),
-    ];
+    /// Signed out, then every role: derived from `Role::ALL`, so a new role is never missing.
+    pub const ALL: [Audience; Role::ALL.len() + 1] = {
+        let mut all = [Audience::SignedOut; Role::ALL.len() + 1];
+        let mut i = 0;
+        while i < Role::ALL.len() {
+            all[i + 1] = Audience::Role(Role::ALL[i]);
+            i += 1;
+        }
+        all
+    };
 
     pub fn of(user: Option<&CurrentUser>) -> Audience {
         user.map_or(Audience::SignedOut, |u| Audience::Role(u.role))
@@ -81,7 +83,8 @@ pub fn grants(role: Role) -> &'static [Capability] {
             OptIntoInvitations,
         ],
         Role::Chair => &[ReadTaskforce, ReadMeetings, OwnSettings, MoveMeetings],
-        Role::Member | Role::SteeringGroup | Role::Observer => {
+        // A deputy sees what the member sees, never more.
+        Role::Member | Role::Deputy | Role::SteeringGroup | Role::Observer => {
             &[ReadTaskforce, ReadMeetings, OwnSettings]
         }
     }

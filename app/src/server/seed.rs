@@ -154,6 +154,14 @@ fn people() -> Vec<DemoPerson> {
             SteeringGroup,
         ),
         p("Sofie Lind", "Chefkonsulent", "KL", Kommune, Observer),
+        // Jonas Dahl's stedfortræder, with a sign-in of her own.
+        p(
+            "Rikke Ørum Skovgaard",
+            "Vicehospitalsdirektør",
+            "Region Midtjylland",
+            Region,
+            Deputy,
+        ),
     ]
 }
 
@@ -255,7 +263,7 @@ pub async fn seed_demo(
         return Ok(SeedOutcome::AlreadyHasData);
     }
     // One hash for every demo account: they share a published password anyway, and hashing
-    // fourteen times would only slow start-up and tests down.
+    // fifteen times would only slow start-up and tests down.
     let demo_hash = hash_password(DEMO_PASSWORD.to_string()).await?;
     let txn = crate::server::db::begin_write(db).await?;
     let taskforce = taskforce::ActiveModel {
@@ -289,6 +297,11 @@ pub async fn seed_demo(
                 language: demo.language,
                 role: demo.role,
                 sort_order: i32::try_from(index).unwrap_or(i32::MAX),
+                // The project leader approves status reports.
+                lead: demo.role == Role::Secretariat,
+                deputy_for_id: (demo.role == Role::Deputy)
+                    .then(|| presenters.get("Jonas Dahl").copied())
+                    .flatten(),
             },
         )
         .await?;

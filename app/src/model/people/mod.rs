@@ -4,6 +4,7 @@ mod email;
 mod person;
 mod person_name;
 mod role;
+mod roster;
 mod session;
 
 pub use accounts::AccountRow;
@@ -11,4 +12,7 @@ pub use email::{EmailAddress, EmailError};
 pub use person::{PersonView, Sector};
 pub use person_name::{NameError, PersonName};
 pub use role::Role;
+pub use roster::{
+    LinkPurpose, LinkState, PersonDraft, PersonForm, Profile, Roster, RosterRow, SessionRow,
+};
 pub use session::{CurrentUser, SessionInfo};

@@ -13,6 +13,10 @@ pub enum Role {
     Chair,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "member"))]
     Member,
+    /// A member's stedfortræder: their own sign-in, acting for the member at meetings and
+    /// seeing what the member sees (never more).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "deputy"))]
+    Deputy,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "steering_group"))]
     SteeringGroup,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "observer"))]
@@ -20,10 +24,11 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
+    pub const ALL: [Role; 6] = [
         Role::Secretariat,
         Role::Chair,
         Role::Member,
+        Role::Deputy,
         Role::SteeringGroup,
         Role::Observer,
     ];
@@ -33,6 +38,7 @@ impl Role {
             Role::Secretariat => "secretariat",
             Role::Chair => "chair",
             Role::Member => "member",
+            Role::Deputy => "deputy",
             Role::SteeringGroup => "steering_group",
             Role::Observer => "observer",
         }
@@ -48,12 +54,19 @@ impl Role {
         match self {
             Role::Secretariat => true,
             Role::Chair => status != MeetingStatus::Draft,
-            Role::Member | Role::SteeringGroup | Role::Observer => status.is_public(),
+            Role::Member | Role::Deputy | Role::SteeringGroup | Role::Observer => {
+                status.is_public()
+            }
         }
     }
 
     pub fn is_secretariat(self) -> bool {
         self == Role::Secretariat
+    }
+
+    /// The taskforce proper: the chair and the members, who are invited to every meeting.
+    pub fn sits_on_taskforce(self) -> bool {
+        matches!(self, Role::Chair | Role::Member)
     }
 }
 
@@ -70,7 +83,12 @@ mod tests {
 
     #[test]
     fn members_never_see_drafts_or_meetings_in_review() {
-        for role in [Role::Member, Role::SteeringGroup, Role::Observer] {
+        for role in [
+            Role::Member,
+            Role::Deputy,
+            Role::SteeringGroup,
+            Role::Observer,
+        ] {
             assert!(!role.may_see_meeting(MeetingStatus::Draft));
             assert!(!role.may_see_meeting(MeetingStatus::InReview));
             assert!(role.may_see_meeting(MeetingStatus::Published));

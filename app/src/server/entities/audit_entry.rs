@@ -8,6 +8,8 @@ pub struct Model {
     pub id: i32,
     pub meeting_id: Option<i32>,
     pub actor_id: Option<i32>,
+    /// The person the change is about (people page changes), if any.
+    pub person_id: Option<i32>,
     pub at: DateTimeUtc,
     pub action: String,
     pub details: String,

@@ -17,6 +17,14 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub feed_token: Option<String>,
     pub invitation_opt_in: bool,
+    /// Set when the secretariat deactivates the person: sign-in refused, history kept.
+    pub deactivated_at: Option<DateTimeUtc>,
+    /// For a deputy (stedfortræder): the member they act for.
+    pub deputy_for_id: Option<i32>,
+    /// The secretariat's lead, who approves status reports.
+    pub lead: bool,
+    /// Grows with every change from the people page; a form saved against an older one is refused.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

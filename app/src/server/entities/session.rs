@@ -10,6 +10,8 @@ pub struct Model {
     pub account_id: i32,
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
+    /// The browser as it named itself, shortened, so a person can tell their sessions apart.
+    pub user_agent: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -33,6 +33,30 @@ pub async fn record_for(
     audit_entry::ActiveModel {
         meeting_id: Set(Some(meeting_id)),
         actor_id: Set(actor_person_id),
+        person_id: Set(None),
+        at: Set(at),
+        action: Set(action.to_string()),
+        details: Set(details),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// A change to a person (the people page): who did it, to whom, what.
+pub async fn record_person(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+    actor: &CurrentUser,
+    at: DateTime<Utc>,
+    action: &str,
+    details: String,
+) -> Result<(), DomainError> {
+    audit_entry::ActiveModel {
+        meeting_id: Set(None),
+        actor_id: Set(Some(actor.person_id)),
+        person_id: Set(Some(person_id)),
         at: Set(at),
         action: Set(action.to_string()),
         details: Set(details),

@@ -6,6 +6,7 @@ mod answers;
 mod guests;
 mod publish;
 mod reminders;
+mod roster;
 mod view;
 
 use crate::i18n::texts;
@@ -34,6 +35,7 @@ pub use publish::{
     on_papers_published, on_publish,
 };
 pub use reminders::send_due_reminders;
+pub use roster::{join_upcoming_in, leave_upcoming_in};
 pub use view::view;
 
 /// Edits within this window become one update.

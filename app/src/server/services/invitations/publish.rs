@@ -51,6 +51,7 @@ pub async fn on_publish(
                         .add(person::Column::InvitationOptIn.eq(true)),
                 ),
         )
+        .filter(person::Column::DeactivatedAt.is_null())
         .order_by_asc(person::Column::SortOrder)
         .all(db)
         .await?;

@@ -9,7 +9,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
-pub const MIN_PASSWORD_CHARS: usize = 10;
+pub use crate::model::forms::MIN_PASSWORD_CHARS;
 
 /// A person to create, already parsed.
 #[derive(Debug, Clone)]
@@ -23,6 +23,10 @@ pub struct NewPerson {
     pub language: Lang,
     pub role: Role,
     pub sort_order: i32,
+    /// The secretariat's lead (approves status reports).
+    pub lead: bool,
+    /// For a deputy: the member they stand in for.
+    pub deputy_for_id: Option<i32>,
 }
 
 pub fn check_password(password: &str) -> Result<(), DomainError> {
@@ -75,6 +79,9 @@ pub async fn create_person(
         role: Set(new.role),
         sort_order: Set(new.sort_order),
         created_at: Set(now),
+        lead: Set(new.lead),
+        deputy_for_id: Set(new.deputy_for_id),
+        version: Set(1),
         ..Default::default()
     }
     .insert(db)

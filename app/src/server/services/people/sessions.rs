@@ -44,8 +44,14 @@ pub async fn sign_in(
         .find_also_related(user_account::Entity)
         .one(db)
         .await?;
+    // A deactivated person, or one who has not chosen a password yet, is refused exactly as
+    // an unknown address is: after the same work, with the same answer.
     let (person, account) = match found {
-        Some((person, Some(account))) => (Some(person), Some(account)),
+        Some((person, Some(account)))
+            if person.deactivated_at.is_none() && !account.password_hash.is_empty() =>
+        {
+            (Some(person), Some(account))
+        }
         _ => (None, None),
     };
     let stored = account
@@ -75,6 +81,7 @@ pub async fn sign_in(
         account_id: Set(account.id),
         created_at: Set(now),
         expires_at: Set(expires_at),
+        user_agent: Set(None),
         ..Default::default()
     }
     .insert(db)
@@ -201,6 +208,7 @@ pub async fn viewer_for_token(
         .join(JoinType::InnerJoin, user_account::Relation::Person.def())
         .filter(session::Column::TokenHash.eq(token_hash(token)))
         .filter(session::Column::ExpiresAt.gt(now))
+        .filter(person::Column::DeactivatedAt.is_null())
         .into_tuple()
         .one(db)
         .await?;
@@ -211,6 +219,25 @@ pub async fn viewer_for_token(
         user: user_from((person_id, name, email, role, language), account_id)?,
         revision,
     }))
+}
+
+/// Ends every session of a person's sign-in (deactivation, a new address).
+pub async fn end_sessions_of(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+) -> Result<u64, DomainError> {
+    let accounts: Vec<i32> = user_account::Entity::find()
+        .filter(user_account::Column::PersonId.eq(person_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    Ok(session::Entity::delete_many()
+        .filter(session::Column::AccountId.is_in(accounts))
+        .exec(db)
+        .await?
+        .rows_affected)
 }
 
 /// Ends the session behind the token; signing out twice is harmless.

@@ -3,7 +3,7 @@ use crate::model::{CurrentUser, Overview, PersonView};
 use crate::server::entities::{person, taskforce};
 use crate::server::error::DomainError;
 use crate::server::services::meetings;
-use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 pub async fn the_taskforce(db: &impl ConnectionTrait) -> Result<taskforce::Model, DomainError> {
     taskforce::Entity::find()
@@ -35,6 +35,7 @@ pub async fn members(
     viewer: &CurrentUser,
 ) -> Result<Vec<PersonView>, DomainError> {
     let people = person::Entity::find()
+        .filter(person::Column::DeactivatedAt.is_null())
         .order_by_asc(person::Column::SortOrder)
         .order_by_asc(person::Column::Name)
         .all(db)
