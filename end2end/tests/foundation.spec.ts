@@ -75,7 +75,7 @@ test('the secretariat sees the users page', async ({ page }) => {
   await signIn(page, people.secretariat);
   await page.getByRole('link', { name: 'Brugere' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Brugere og roller' })).toBeVisible();
-  await expect(page.locator('table.accounts-table tbody tr')).toHaveCount(14);
+  await expect(page.locator('table.accounts-table tbody tr')).toHaveCount(15);
   await expectAccessible(page);
 });
 

@@ -219,7 +219,7 @@ async fn the_secretariat_gets_the_users_list() {
     let response = app.call("/api/accounts", Some(&cookie)).await;
     assert_eq!(response.status(), StatusCode::OK);
     let rows: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
-    assert_eq!(rows.as_array().map(Vec::len), Some(14));
+    assert_eq!(rows.as_array().map(Vec::len), Some(15));
 }
 
 #[tokio::test]
