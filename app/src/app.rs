@@ -8,8 +8,9 @@ use crate::api::people::{Login, Logout, SetLanguage, get_session};
 use crate::ui::AppContext;
 use crate::ui::layout::Layout;
 use crate::ui::pages::{
-    AccountsPage, AuditPage, FeedPage, ItemFormPage, LoginPage, MeetingFormPage, MeetingPage,
-    MembersPage, NotFoundPage, OutboxPage, OverviewPage, PrintPage, RepliesPage, RsvpPage,
+    AccessibilityPage, AccountsPage, AuditPage, FeedPage, ItemFormPage, LoginPage, MeetingFormPage,
+    MeetingPage, MembersPage, NotFoundPage, OutboxPage, OverviewPage, PrintPage, RepliesPage,
+    RsvpPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/replies") view=RepliesPage ssr=SsrMode::Async/>
                     <Route path=path!("/calendar") view=FeedPage ssr=SsrMode::Async/>
                     <Route path=path!("/rsvp/:token") view=RsvpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/accessibility") view=AccessibilityPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

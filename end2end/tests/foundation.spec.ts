@@ -87,3 +87,26 @@ test('signing out ends the session', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/login\?next=%2F$/);
 });
+
+test('the accessibility statement is linked from the footer, in Danish and in English', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Tilgængelighedserklæring' }).click();
+  await expect(page).toHaveURL(/\/accessibility$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tilgængelighedserklæring' })).toBeVisible();
+  await expect(page.getByText(/delvist i overensstemmelse med WCAG 2\.1 niveau AA/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Fortæl os om et problem' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Klag til Digitaliseringsstyrelsen' })).toHaveAttribute(
+    'href',
+    'https://www.was.digst.dk/',
+  );
+  await expectAccessible(page);
+  await settled(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Accessibility statement' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'How we tested' })).toBeVisible();
+  await expectAccessible(page);
+  await settled(page);
+  await page.getByRole('button', { name: 'Dansk' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+});

@@ -7,6 +7,7 @@ pub mod invitations;
 pub mod meetings;
 pub mod papers;
 pub mod people;
+pub mod site;
 pub mod taskforce;
 
 use crate::model::Lang;
@@ -56,6 +57,7 @@ pub struct Texts {
     pub papers: &'static papers::PapersTexts,
     pub people: &'static people::PeopleTexts,
     pub taskforce: &'static taskforce::TaskforceTexts,
+    pub site: &'static site::SiteTexts,
 }
 
 pub static DA: Texts = Texts {
@@ -97,6 +99,7 @@ pub static DA: Texts = Texts {
     papers: &papers::DA,
     people: &people::DA,
     taskforce: &taskforce::DA,
+    site: &site::DA,
 };
 
 pub static EN: Texts = Texts {
@@ -138,6 +141,7 @@ pub static EN: Texts = Texts {
     papers: &papers::EN,
     people: &people::EN,
     taskforce: &taskforce::EN,
+    site: &site::EN,
 };
 
 /// A counted text. Danish and English both have two plural forms (CLDR: "one" for exactly 1,

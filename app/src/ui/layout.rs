@@ -33,6 +33,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <div class="footer">
                             <div class="container">
                                 <p>{t.footer_contact}</p>
+                                <p><a href="/accessibility" class="footer-accessibility">{t.footer_accessibility}</a></p>
                             </div>
                         </div>
                     </footer>

@@ -18,5 +18,6 @@ pub use meetings::PrintPage;
 pub use people::AccountsPage;
 pub use people::LoginPage;
 pub use people::MembersPage;
+pub use site::AccessibilityPage;
 pub use site::NotFoundPage;
 pub use taskforce::OverviewPage;
