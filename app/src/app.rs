@@ -8,9 +8,9 @@ use crate::api::people::{Login, Logout, SetLanguage, get_session};
 use crate::ui::AppContext;
 use crate::ui::layout::Layout;
 use crate::ui::pages::{
-    AccessibilityPage, AccountsPage, AuditPage, FeedPage, ItemFormPage, LoginPage, MeetingFormPage,
-    MeetingPage, MembersPage, NotFoundPage, OutboxPage, OverviewPage, PrintPage, RepliesPage,
-    RsvpPage,
+    AccessibilityPage, AccountsPage, AuditPage, FeedPage, ItemFormPage, LinkPage, LoginPage,
+    MeetingFormPage, MeetingPage, MembersPage, NotFoundPage, OutboxPage, OverviewPage, PeoplePage,
+    PersonFormPage, PrintPage, ProfilePage, RepliesPage, ResetRequestPage, RsvpPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -72,6 +72,12 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login/reset") view=ResetRequestPage ssr=SsrMode::Async/>
+                    <Route path=path!("/link/:token") view=LinkPage ssr=SsrMode::Async/>
+                    <Route path=path!("/people") view=PeoplePage ssr=SsrMode::Async/>
+                    <Route path=path!("/people/new") view=PersonFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/people/:id/edit") view=PersonFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/members") view=MembersPage ssr=SsrMode::Async/>
                     <Route path=path!("/accounts") view=AccountsPage ssr=SsrMode::Async/>

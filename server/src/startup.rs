@@ -21,6 +21,7 @@ use app::server::mailer::Mailer;
 use app::server::seed::{SeedOutcome, seed_demo, seed_demo_invitations};
 use app::server::services::invitations::{self, MailContext};
 use app::server::services::outbox::{self, Outcome};
+use app::server::services::people::links;
 use app::server::state::{AppState, Settings};
 use leptos::prelude::provide_context;
 
@@ -209,6 +210,16 @@ async fn worker_loop(state: AppState, mailer: Mailer, reminders: bool) {
         let hold = chrono::Duration::seconds(state.settings.claim_seconds);
         match outbox::try_execute_task_holding(&state.db, &mailer, now, hold).await {
             Ok(Outcome::Idle) => {
+                if reminders {
+                    // Asked-for sign-in links go out within a poll of the request.
+                    match links::handle_requests(&state.db, &state.mail, now).await {
+                        Ok(0) => {}
+                        Ok(count) => tracing::info!(count, "sign-in links queued"),
+                        Err(error) => {
+                            tracing::error!(error = %Chain(&error), "sign-in links could not be queued")
+                        }
+                    }
+                }
                 if reminders && now >= next_reminder_check {
                     next_reminder_check = now + chrono::Duration::seconds(30);
                     match invitations::send_due_reminders(

@@ -311,6 +311,10 @@ pub fn problem_message(lang: Lang, problem: FormProblem) -> &'static str {
         (Lang::En, OwnRole) => {
             "You cannot change your own role. Ask someone else in the secretariat."
         }
+        (Lang::Da, LinkSpent) => {
+            "Linket er allerede brugt eller udløbet. Bed om et nyt link herunder."
+        }
+        (Lang::En, LinkSpent) => "The link has been used or has expired. Ask for a new one below.",
     }
 }
 
@@ -336,6 +340,16 @@ mod tests {
                 "rsvp_intro",
                 t.invitations.rsvp_intro,
                 vec!["name", "number", "title"],
+            ),
+            (
+                "mail_welcome_intro",
+                t.people.mail_welcome_intro,
+                vec!["role", "taskforce"],
+            ),
+            (
+                "mail_address_intro",
+                t.people.mail_address_intro,
+                vec!["old", "new"],
             ),
         ];
         for (name, plural, args) in [

@@ -39,10 +39,12 @@ pub enum FormProblem {
     PasswordWrong,
     LastSecretariat,
     OwnRole,
+    /// A mailed link that was used already, has expired, or never existed.
+    LinkSpent,
 }
 
 impl FormProblem {
-    pub const ALL: [FormProblem; 35] = [
+    pub const ALL: [FormProblem; 36] = [
         FormProblem::TitleEmpty,
         FormProblem::TitleTooLong,
         FormProblem::KindUnknown,
@@ -78,6 +80,7 @@ impl FormProblem {
         FormProblem::PasswordWrong,
         FormProblem::LastSecretariat,
         FormProblem::OwnRole,
+        FormProblem::LinkSpent,
     ];
 
     pub fn from_code(code: &str) -> Option<FormProblem> {
@@ -121,6 +124,7 @@ impl FormProblem {
             FormProblem::PasswordWrong => "password_wrong",
             FormProblem::LastSecretariat => "last_secretariat",
             FormProblem::OwnRole => "own_role",
+            FormProblem::LinkSpent => "link_spent",
         }
     }
 }

@@ -209,6 +209,24 @@ fn cookie_header() -> Option<String> {
         .map(str::to_string)
 }
 
+/// The browser's name as it sends it (`User-Agent`).
+pub fn user_agent() -> Option<String> {
+    parts()?
+        .headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+/// The session token in the request's cookie, if any.
+pub fn session_token() -> Option<String> {
+    cookie_header()
+        .as_deref()
+        .and_then(|c| cookie_value(c, SESSION_COOKIE))
+        .filter(|token| !token.is_empty())
+        .map(str::to_string)
+}
+
 pub fn request_path() -> String {
     parts()
         .map(|p| p.uri.path().to_string())

@@ -37,6 +37,18 @@ pub enum MailKind {
     /// "The papers are out"; no calendar either.
     #[sea_orm(string_value = "papers")]
     Papers,
+    /// A one-time link to sign in (`notice::build`, like the three below).
+    #[sea_orm(string_value = "sign_in_link")]
+    SignInLink,
+    /// A one-time link to choose a new password.
+    #[sea_orm(string_value = "reset")]
+    PasswordReset,
+    /// A new person's first link, to choose a password.
+    #[sea_orm(string_value = "welcome")]
+    Welcome,
+    /// The address on a person's record was changed (sent to the old and the new one).
+    #[sea_orm(string_value = "address_changed")]
+    AddressChanged,
 }
 
 impl MailKind {
@@ -47,7 +59,33 @@ impl MailKind {
             MailKind::Cancellation => "cancel",
             MailKind::Reminder => "reminder",
             MailKind::Papers => "papers",
+            MailKind::SignInLink => "sign_in_link",
+            MailKind::PasswordReset => "reset",
+            MailKind::Welcome => "welcome",
+            MailKind::AddressChanged => "address_changed",
         }
+    }
+
+    /// Whether the message carries a secret (a sign-in link) that must not outlive its
+    /// sending: the outbox blanks the stored body once it is sent.
+    pub fn carries_secret(self) -> bool {
+        matches!(
+            self,
+            MailKind::SignInLink | MailKind::PasswordReset | MailKind::Welcome
+        )
+    }
+
+    /// Whether the message is about a meeting (built by [`build`]) rather than a notice to a
+    /// person (built by `notice::build`).
+    pub fn is_about_a_meeting(self) -> bool {
+        matches!(
+            self,
+            MailKind::Invitation
+                | MailKind::Update
+                | MailKind::Cancellation
+                | MailKind::Reminder
+                | MailKind::Papers
+        )
     }
 }
 
@@ -88,7 +126,7 @@ pub enum MailError {
     Build(String),
 }
 
-fn html_escape(text: &str) -> String {
+pub(crate) fn html_escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -103,6 +141,11 @@ pub fn subject(inv: &Invitation) -> String {
         MailKind::Cancellation => w.invitations.mail_cancel_subject,
         MailKind::Reminder => w.invitations.mail_reminder_subject,
         MailKind::Papers => w.invitations.mail_papers_subject,
+        // Notices to a person are not built here (`notice::build`).
+        MailKind::SignInLink
+        | MailKind::PasswordReset
+        | MailKind::Welcome
+        | MailKind::AddressChanged => w.invitations.mail_update_subject,
     };
     let date = format_date(inv.lang, inv.event.starts_at, &inv.event.time_zone);
     format!(
@@ -147,6 +190,7 @@ fn text_body(inv: &Invitation) -> String {
             "{}\n\n{}\n\n",
             w.invitations.mail_papers, inv.event.summary
         )),
+        _ => out.push_str(&format!("{}\n\n", inv.event.summary)),
     }
     out.push_str(&format!(
         "{}: {}\n{}: {}\n",
@@ -228,6 +272,10 @@ fn html_body(inv: &Invitation) -> String {
             w.invitations.mail_papers,
             e(&inv.event.summary)
         )),
+        _ => out.push_str(&format!(
+            "<p><strong>{}</strong></p>",
+            e(&inv.event.summary)
+        )),
     }
     out.push_str(&format!(
         "<p>{}: {}<br>{}: {}",
@@ -287,7 +335,7 @@ fn html_body(inv: &Invitation) -> String {
 /// A display name and address for a header. lettre panics on a line break in a display name
 /// and encodes other control characters as they are, so any control character is an error
 /// here; the forms refuse them before they get this far.
-fn mailbox(party: &Party) -> Result<Mailbox, MailError> {
+pub(crate) fn mailbox(party: &Party) -> Result<Mailbox, MailError> {
     if party.name.chars().any(char::is_control) {
         return Err(MailError::Name(party.name.clone()));
     }
@@ -317,7 +365,7 @@ pub fn calendar_for(inv: &Invitation) -> Option<(Method, String)> {
             Method::Cancel,
             calendar::cancel(&inv.event, inv.dtstamp, &inv.organizer, &inv.recipient),
         )),
-        MailKind::Reminder | MailKind::Papers => None,
+        _ => None,
     }
 }
 

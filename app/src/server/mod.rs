@@ -12,6 +12,7 @@ pub mod inbound;
 pub mod mail;
 pub mod mailer;
 pub mod markdown;
+pub mod notice;
 pub mod policy;
 pub mod seed;
 pub mod services;

@@ -23,7 +23,8 @@ pub enum Capability {
     ReadTaskforce,
     /// Meetings, their papers and calendar files (which meetings and items: the finer rules).
     ReadMeetings,
-    /// One's own settings: the calendar feed address, the invitation opt-in choice.
+    /// One's own settings: the profile, the password, one's sessions, the calendar feed
+    /// address, the invitation opt-in choice.
     OwnSettings,
     /// Lifecycle steps (which step for whom: `meetings::allowed`).
     MoveMeetings,
@@ -37,6 +38,8 @@ pub enum Capability {
     ReadAccounts,
     /// Whether the secretariat person is invited to the meetings too.
     OptIntoInvitations,
+    /// Adding, editing, deactivating and reactivating people.
+    ManagePeople,
 }
 
 /// Who calls: nobody signed in, or a signed-in person with a role.
@@ -81,6 +84,7 @@ pub fn grants(role: Role) -> &'static [Capability] {
             ManageInvitations,
             ReadAccounts,
             OptIntoInvitations,
+            ManagePeople,
         ],
         Role::Chair => &[ReadTaskforce, ReadMeetings, OwnSettings, MoveMeetings],
         // A deputy sees what the member sees, never more.
@@ -131,8 +135,19 @@ pub const SERVER_FUNCTIONS: &[(&str, Capability)] = {
         ("/api/feed_renew", OwnSettings),
         ("/api/opt_in", OwnSettings),
         ("/api/opt_in_set", OptIntoInvitations),
-        // api/people/accounts.rs
+        // api/people/accounts.rs, roster.rs
         ("/api/accounts", ReadAccounts),
+        ("/api/roster", ManagePeople),
+        ("/api/person_save", ManagePeople),
+        ("/api/person_action", ManagePeople),
+        // api/people/links.rs: a mailed link is its own proof
+        ("/api/link_request", Public),
+        ("/api/link", Public),
+        ("/api/link_use", Public),
+        // api/people/profile.rs
+        ("/api/profile", OwnSettings),
+        ("/api/password_change", OwnSettings),
+        ("/api/sign_out_everywhere", OwnSettings),
     ]
 };
 

@@ -102,7 +102,8 @@ fn MainMenu(role: Role, info: SessionInfo) -> impl IntoView {
                     {item("/members", t.nav_members)}
                     {item("/calendar", t.nav_calendar)}
                     {role.is_secretariat().then(|| item("/outbox", t.nav_outbox))}
-                    {role.is_secretariat().then(|| item("/accounts", t.nav_accounts))}
+                    {role.is_secretariat().then(|| item("/people", t.people.nav_people))}
+                    {item("/profile", t.people.nav_profile)}
                 </ul>
             </div>
         </nav>

@@ -23,6 +23,7 @@ pub fn login_problem(t: &Texts, code: &str) -> Option<&'static str> {
         "email_required" => Some(t.people.err_email_required),
         "email_invalid" => Some(t.people.err_email_invalid),
         "password_required" => Some(t.people.err_password_required),
+        "email_local_part" | "email_domain" => Some(t.people.err_email_invalid),
         _ => None,
     }
 }
@@ -31,6 +32,8 @@ pub fn login_problem(t: &Texts, code: &str) -> Option<&'static str> {
 pub fn login_notice(t: &Texts, code: &str) -> Option<&'static str> {
     match code {
         SIGNED_OUT => Some(t.people.notice_signed_out),
+        super::LINK_SENT => Some(t.people.notice_link_sent),
+        super::SIGNED_OUT_EVERYWHERE => Some(t.people.notice_signed_out_everywhere),
         _ => None,
     }
 }
@@ -82,12 +85,13 @@ pub async fn login(input: LoginInput) -> Result<(), AppError> {
         ));
     }
     let state = &caller.state;
-    match sessions::sign_in(
+    match sessions::sign_in_browser(
         &state.db,
         state.clock.now(),
         &email,
         input.password,
         state.settings.session_hours,
+        crate::server::context::user_agent().as_deref(),
     )
     .await
     {
@@ -107,18 +111,12 @@ pub async fn login(input: LoginInput) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
-    use crate::server::auth::{SESSION_COOKIE, cookie_value, expired_session_cookie};
+    use crate::server::auth::expired_session_cookie;
     use crate::server::context::{Caller, set_cookie};
     use crate::server::services::people::sessions;
 
     let caller = Caller::authorize::<Logout>().await?;
-    let parts = use_context::<axum::http::request::Parts>();
-    let token = parts
-        .as_ref()
-        .and_then(|p| p.headers.get(axum::http::header::COOKIE))
-        .and_then(|v| v.to_str().ok())
-        .and_then(|c| cookie_value(c, SESSION_COOKIE).map(str::to_string));
-    if let Some(token) = token {
+    if let Some(token) = crate::server::context::session_token() {
         sessions::sign_out(&caller.state.db, &token)
             .await
             .map_err(|e| caller.refuse(e))?;

@@ -19,6 +19,9 @@ pub const MAX_ATTEMPTS: i32 = 8;
 /// How long a claim lasts; a worker that dies mid-send loses its claim after this.
 pub const CLAIM_SECONDS: i64 = 120;
 
+/// What a sent message that carried a sign-in link keeps of its body.
+pub const SENT_SECRET: &str = "(sent; the body held a one-time link and is not kept)";
+
 pub struct NewMessage {
     pub message_id: String,
     pub meeting_id: Option<i32>,
@@ -180,19 +183,24 @@ pub async fn try_execute_task_holding(
     let id = message.id;
     match result {
         Ok(()) => {
-            outbox_message::Entity::update_many()
-                .col_expr(
-                    outbox_message::Column::Status,
-                    Expr::value(OutboxStatus::Sent),
-                )
-                .col_expr(outbox_message::Column::SentAt, Expr::value(now))
-                .col_expr(
-                    outbox_message::Column::LastError,
-                    Expr::value(Option::<String>::None),
-                )
-                .filter(outbox_message::Column::Id.eq(id))
-                .exec(db)
-                .await?;
+            let mut sent = outbox_message::Entity::update_many();
+            if message.kind.carries_secret() {
+                // A sign-in link lives in the recipient's mailbox only: the copy kept here
+                // would open the link for anyone who can read the table.
+                sent = sent.col_expr(outbox_message::Column::Body, Expr::value(SENT_SECRET));
+            }
+            sent.col_expr(
+                outbox_message::Column::Status,
+                Expr::value(OutboxStatus::Sent),
+            )
+            .col_expr(outbox_message::Column::SentAt, Expr::value(now))
+            .col_expr(
+                outbox_message::Column::LastError,
+                Expr::value(Option::<String>::None),
+            )
+            .filter(outbox_message::Column::Id.eq(id))
+            .exec(db)
+            .await?;
             tracing::info!(outbox_id = id, kind = message.kind.as_str(), "message sent");
             Ok(Outcome::Sent(id))
         }

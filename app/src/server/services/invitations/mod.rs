@@ -165,7 +165,7 @@ pub enum LinkProblem {
 }
 
 /// The organiser as the recipient reads it, in their language.
-fn organizer(tf: &taskforce::Model, lang: Lang) -> Party {
+pub(crate) fn organizer(tf: &taskforce::Model, lang: Lang) -> Party {
     Party {
         name: format!("{} {}", texts(lang).invitations.mail_organizer, tf.name),
         email: tf.mailbox.clone(),

@@ -1,4 +1,7 @@
-//! People: their accounts and their sessions.
+//! People: the roster the secretariat keeps, sign-ins, mailed links, sessions and profiles.
 pub mod accounts;
+pub mod edit;
+pub mod links;
+pub mod profile;
 pub mod roster;
 pub mod sessions;

@@ -25,7 +25,10 @@ use crate::server::services::invitations::{self, MailContext};
 use crate::server::services::people::sessions;
 
 /// A person, or NotFound.
-async fn find(db: &impl ConnectionTrait, person_id: i32) -> Result<person::Model, DomainError> {
+pub(super) async fn find(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+) -> Result<person::Model, DomainError> {
     person::Entity::find_by_id(person_id)
         .one(db)
         .await?
@@ -33,7 +36,7 @@ async fn find(db: &impl ConnectionTrait, person_id: i32) -> Result<person::Model
 }
 
 /// The person as the form saw them, or Stale when someone changed them meanwhile.
-fn expect_version(found: &person::Model, expected: i32) -> Result<(), DomainError> {
+pub(super) fn expect_version(found: &person::Model, expected: i32) -> Result<(), DomainError> {
     if found.version == expected {
         Ok(())
     } else {
@@ -42,7 +45,7 @@ fn expect_version(found: &person::Model, expected: i32) -> Result<(), DomainErro
 }
 
 /// Whether `found` is the only active secretariat person.
-async fn is_last_secretariat(
+pub(super) async fn is_last_secretariat(
     db: &impl ConnectionTrait,
     found: &person::Model,
 ) -> Result<bool, DomainError> {
@@ -59,7 +62,7 @@ async fn is_last_secretariat(
 }
 
 /// Writes the change with the version raised by one.
-async fn save(
+pub(super) async fn save(
     db: &impl ConnectionTrait,
     found: &person::Model,
     change: impl FnOnce(&mut person::ActiveModel),
@@ -165,17 +168,50 @@ pub async fn change_role(
     expected_version: i32,
     seat: Seat,
 ) -> Result<(), DomainError> {
-    let Seat { role, deputy_for } = seat;
     let txn = crate::server::db::begin_write(db).await?;
     let found = find(&txn, person_id).await?;
     expect_version(&found, expected_version)?;
-    if found.role == role && found.deputy_for_id == deputy_for {
+    let Some((changed, meetings)) = seat_in(&txn, access, ctx, now, &found, seat).await? else {
         return Ok(());
+    };
+    audit::record_person(
+        &txn,
+        person_id,
+        access.user(),
+        now,
+        "person.role_changed",
+        format!(
+            "{}: {} → {}; {meetings} meetings follow",
+            found.email,
+            found.role.as_str(),
+            changed.role.as_str()
+        ),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Gives `found` the seat, under the rules, in the caller's transaction; `None` when it
+/// already has it. Returns the person as saved and how many meetings followed (invited to or
+/// taken off).
+pub(super) async fn seat_in(
+    txn: &impl ConnectionTrait,
+    access: &SecretariatAccess,
+    ctx: &MailContext,
+    now: DateTime<Utc>,
+    found: &person::Model,
+    seat: Seat,
+) -> Result<Option<(person::Model, usize)>, DomainError> {
+    let Seat { role, deputy_for } = seat;
+    let person_id = found.id;
+    if found.role == role && found.deputy_for_id == deputy_for {
+        return Ok(None);
     }
     if person_id == access.user().person_id && found.role != role {
         return Err(DomainError::Form(vec![("role", FormProblem::OwnRole)]));
     }
-    if role != Role::Secretariat && is_last_secretariat(&txn, &found).await? {
+    if role != Role::Secretariat && is_last_secretariat(txn, found).await? {
         return Err(DomainError::Form(vec![(
             "role",
             FormProblem::LastSecretariat,
@@ -189,20 +225,12 @@ pub async fn change_role(
             )]));
         }
         (Role::Deputy, Some(member_id)) => {
-            let member = person::Entity::find_by_id(member_id).one(&txn).await?;
-            if !member.is_some_and(|m| {
-                m.deactivated_at.is_none() && m.role.sits_on_taskforce() && m.id != person_id
-            }) {
-                return Err(DomainError::Form(vec![(
-                    "deputy_for",
-                    FormProblem::DeputyForUnknown,
-                )]));
-            }
+            check_stands_in_for(txn, member_id, Some(person_id)).await?;
             Some(member_id)
         }
         _ => None,
     };
-    let changed = save(&txn, &found, |p| {
+    let changed = save(txn, found, |p| {
         p.role = Set(role);
         p.deputy_for_id = Set(deputy_for);
         if role != Role::Secretariat {
@@ -213,24 +241,28 @@ pub async fn change_role(
     let before = found.deactivated_at.is_none() && found.role.sits_on_taskforce();
     let after = changed.deactivated_at.is_none() && changed.role.sits_on_taskforce();
     let meetings = match (before, after) {
-        (false, true) => invitations::join_upcoming_in(&txn, access, ctx, now, &changed).await?,
-        (true, false) => invitations::leave_upcoming_in(&txn, access, ctx, now, person_id).await?,
+        (false, true) => invitations::join_upcoming_in(txn, access, ctx, now, &changed).await?,
+        (true, false) => invitations::leave_upcoming_in(txn, access, ctx, now, person_id).await?,
         _ => 0,
     };
-    audit::record_person(
-        &txn,
-        person_id,
-        access.user(),
-        now,
-        "person.role_changed",
-        format!(
-            "{}: {} → {}; {meetings} meetings follow",
-            found.email,
-            found.role.as_str(),
-            role.as_str()
-        ),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    Ok(Some((changed, meetings)))
+}
+
+/// A deputy stands in for an active chair or member, never for themselves.
+pub(super) async fn check_stands_in_for(
+    db: &impl ConnectionTrait,
+    member_id: i32,
+    deputy_id: Option<i32>,
+) -> Result<(), DomainError> {
+    let member = person::Entity::find_by_id(member_id).one(db).await?;
+    if member.is_some_and(|m| {
+        m.deactivated_at.is_none() && m.role.sits_on_taskforce() && Some(m.id) != deputy_id
+    }) {
+        Ok(())
+    } else {
+        Err(DomainError::Form(vec![(
+            "deputy_for",
+            FormProblem::DeputyForUnknown,
+        )]))
+    }
 }

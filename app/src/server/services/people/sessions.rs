@@ -18,7 +18,7 @@ pub struct SignedIn {
     pub expires_at: DateTime<Utc>,
 }
 
-#[tracing::instrument(skip_all, fields(email = %email))]
+/// Signs in with a password, for a caller that is not a browser (tests, tools).
 pub async fn sign_in(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
@@ -26,15 +26,25 @@ pub async fn sign_in(
     password: String,
     session_hours: i64,
 ) -> Result<SignedIn, DomainError> {
+    sign_in_browser(db, now, email, password, session_hours, None).await
+}
+
+/// Signs in with a password; the session remembers the browser's name (`User-Agent`) so
+/// that the person can tell their sessions apart on their profile.
+#[tracing::instrument(skip_all, fields(email = %email))]
+pub async fn sign_in_browser(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    email: &EmailAddress,
+    password: String,
+    session_hours: i64,
+    user_agent: Option<&str>,
+) -> Result<SignedIn, DomainError> {
     // The attempt is counted before the password is judged, in one atomic statement, so
     // that no more than MAX_FAILURES attempts per window are ever judged, however many arrive
     // at once; a sign-in clears the count again.
-    let attempt = reserve_attempt(db, now, email).await?;
-    if attempt.number > MAX_FAILURES {
-        let minutes = attempt
-            .locked_until
-            .filter(|until| *until > now)
-            .map_or(LOCK_MINUTES, |until| (until - now).num_minutes() + 1);
+    let attempt = reserve_attempt(db, now, email.as_str()).await?;
+    if let Some(minutes) = attempt.locked_for(now) {
         tracing::warn!("sign-in refused: address locked");
         return Err(DomainError::Throttled { minutes });
     }
@@ -66,6 +76,29 @@ pub async fn sign_in(
         return Err(DomainError::InvalidCredentials);
     };
 
+    let token = start_session(db, now, &account, email, session_hours, user_agent).await?;
+    tracing::info!(account_id = account.id, "signed in");
+    Ok(SignedIn {
+        user: current_user(&person, account.id)?,
+        token: token.0,
+        expires_at: token.1,
+    })
+}
+
+/// The longest browser name a session keeps.
+const USER_AGENT_CHARS: usize = 160;
+
+/// A new session for a sign-in that has proved itself (a password, a mailed link): the
+/// address's failure count cleared, expired sessions swept, the sign-in time noted. Returns
+/// the cookie's token and when it expires.
+pub(crate) async fn start_session(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    account: &user_account::Model,
+    email: &EmailAddress,
+    session_hours: i64,
+    user_agent: Option<&str>,
+) -> Result<(String, DateTime<Utc>), DomainError> {
     login_throttle::Entity::delete_by_id(email.as_str().to_string())
         .exec(db)
         .await?;
@@ -73,15 +106,23 @@ pub async fn sign_in(
         .filter(session::Column::ExpiresAt.lte(now))
         .exec(db)
         .await?;
-
     let token = new_token();
     let expires_at = now + Duration::hours(session_hours);
+    let user_agent = user_agent
+        .map(|agent| {
+            agent
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(USER_AGENT_CHARS)
+                .collect::<String>()
+        })
+        .filter(|agent| !agent.trim().is_empty());
     session::ActiveModel {
         token_hash: Set(token_hash(&token)),
         account_id: Set(account.id),
         created_at: Set(now),
         expires_at: Set(expires_at),
-        user_agent: Set(None),
+        user_agent: Set(user_agent),
         ..Default::default()
     }
     .insert(db)
@@ -89,30 +130,36 @@ pub async fn sign_in(
     let mut touched: user_account::ActiveModel = account.clone().into();
     touched.last_login_at = Set(Some(now));
     touched.update(db).await?;
-
-    tracing::info!(account_id = account.id, "signed in");
-    Ok(SignedIn {
-        token,
-        user: current_user(&person, account.id)?,
-        expires_at,
-    })
+    Ok((token, expires_at))
 }
 
 /// An attempt to sign in, counted: its number in the current window, and the lock that
 /// numbers past MAX_FAILURES meet.
-struct Attempt {
+pub(crate) struct Attempt {
     number: i32,
     locked_until: Option<DateTime<Utc>>,
 }
 
-/// Counts an attempt for `email` and returns its number, in one statement that both
+impl Attempt {
+    /// For an attempt past MAX_FAILURES: the whole minutes until the lock opens.
+    pub(crate) fn locked_for(&self, now: DateTime<Utc>) -> Option<i64> {
+        (self.number > MAX_FAILURES).then(|| {
+            self.locked_until
+                .filter(|until| *until > now)
+                .map_or(LOCK_MINUTES, |until| (until - now).num_minutes() + 1)
+        })
+    }
+}
+
+/// Counts an attempt under `key` (a sign-in's address; `link:` and the address for mailed
+/// links) and returns its number, in one statement that both
 /// databases run atomically (an upsert holds the row's lock until it is done). A window that
 /// has run out, or a lock that has run out, starts the count again at 1; the attempt that
 /// reaches MAX_FAILURES sets the lock, which only a sign-in (or time) clears.
-async fn reserve_attempt(
+pub(crate) async fn reserve_attempt(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
-    email: &EmailAddress,
+    key: &str,
 ) -> Result<Attempt, DomainError> {
     use sea_orm::{DbBackend, Statement};
 
@@ -121,14 +168,14 @@ async fn reserve_attempt(
         DbBackend::Postgres => format!("${n}"),
         _ => format!("?{n}"),
     };
-    let (key, at, window_start, lock_end, max) = (p(1), p(2), p(3), p(4), p(5));
+    let (slot, at, window_start, lock_end, max) = (p(1), p(2), p(3), p(4), p(5));
     let fresh = format!(
         "((t.locked_until IS NULL AND t.window_started_at <= {window_start}) \
          OR (t.locked_until IS NOT NULL AND t.locked_until <= {at}))"
     );
     let sql = format!(
         "INSERT INTO login_throttle AS t (key, failures, window_started_at, locked_until) \
-         VALUES ({key}, 1, {at}, CASE WHEN 1 >= {max} THEN {lock_end} END) \
+         VALUES ({slot}, 1, {at}, CASE WHEN 1 >= {max} THEN {lock_end} END) \
          ON CONFLICT (key) DO UPDATE SET \
            failures = CASE WHEN {fresh} THEN 1 ELSE t.failures + 1 END, \
            window_started_at = CASE WHEN {fresh} THEN {at} ELSE t.window_started_at END, \
@@ -143,7 +190,7 @@ async fn reserve_attempt(
         backend,
         sql,
         [
-            email.as_str().into(),
+            key.into(),
             now.into(),
             (now - Duration::minutes(FAILURE_WINDOW_MINUTES)).into(),
             (now + Duration::minutes(LOCK_MINUTES)).into(),

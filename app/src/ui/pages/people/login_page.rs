@@ -5,7 +5,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::people::{login_notice, login_problem};
 use crate::i18n::{Texts, texts};
+use crate::model::Lang;
 use crate::ui::components::{ErrorSummary, Field};
+use crate::ui::forms::errors_from_query;
 use crate::ui::{session, use_app};
 
 /// The error a no-JavaScript sign-in brought back in the query, as (field, message). Only
@@ -58,7 +60,8 @@ pub fn LoginPage() -> impl IntoView {
                     let error = Memo::new(move |_| {
                         let from_action = app.login.value().get().and_then(Result::err)
                             .map(|e| (e.field().unwrap_or("password").to_string(), e.message(t)));
-                        from_action.or_else(|| query.with(|q| error_from_query(t, q.get("error"), q.get("errs"), q.get("minutes"))))
+                        // A refused link request comes back marked `form=link`: its error is the link form's.
+                        from_action.or_else(|| query.with(|q| (q.get("form").is_none()).then(|| error_from_query(t, q.get("error"), q.get("errs"), q.get("minutes"))).flatten()))
                     });
                     let error_for = move |field: &'static str| Signal::derive(move || error.get().filter(|(f, _)| f == field).map(|(_, m)| m));
                     let password = Signal::derive(String::new);
@@ -80,12 +83,85 @@ pub fn LoginPage() -> impl IntoView {
                                         value=password error=error_for("password")/>
                                     <button type="submit" class="button button-primary">{t.people.sign_in_button}</button>
                                 </ActionForm>
+                                <p><a href="/login/reset" class="function-link">{t.people.forgot_password}</a></p>
+                                <h2>{t.people.link_heading}</h2>
+                                <p>{t.people.link_intro}</p>
+                                <LinkRequestForm purpose="sign_in" button=t.people.link_button t lang=info.lang/>
                             </div>
                         </div>
                     }
                     .into_any()
                 })
             }}
+        </Suspense>
+    }
+}
+
+/// The form that asks for a mailed link: on the sign-in page (to sign in) and on the
+/// forgotten-password page (to choose a new password). It posts as a plain form with
+/// JavaScript on or off; the answer is the sign-in page with the same notice for any address.
+#[component]
+pub fn LinkRequestForm(
+    purpose: &'static str,
+    button: &'static str,
+    t: &'static Texts,
+    lang: Lang,
+) -> impl IntoView {
+    let query = use_query_map();
+    let error = Memo::new(move |_| {
+        query.with(|q| {
+            q.get("form").filter(|f| f == "link")?;
+            let throttled = q.get("error").as_deref() == Some("throttled");
+            if throttled {
+                let minutes = q.get("minutes").unwrap_or_default();
+                let count: i64 = minutes.parse().ok()?;
+                return Some(t.people.err_throttled.fill(count, &[("minutes", &minutes)]));
+            }
+            errors_from_query(q, t, lang)
+                .into_iter()
+                .find(|e| e.field == "link_email")
+                .map(|e| e.message)
+        })
+    });
+    let email = query.with_untracked(|q| q.get("error").and(q.get("email")).unwrap_or_default());
+    view! {
+        <form method="post" action="/api/link_request" class="link-request-form" novalidate=true>
+            <input type="hidden" name="input[purpose]" value=purpose/>
+            <div class="form-group" class:form-error=move || error.get().is_some()>
+                <label class="form-label" for="link_email">{t.people.email_label}</label>
+                {move || error.get().map(|message| view! {
+                    <span class="form-error-message" id="link_email-error">{message}</span>
+                })}
+                <input class="form-input" id="link_email" name="input[email]" type="email" autocomplete="email" value=email
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby=move || error.get().is_some().then_some("link_email-error")/>
+            </div>
+            <button type="submit" class="button button-secondary">{button}</button>
+        </form>
+    }
+}
+
+/// `/login/reset`: "forgot password", a link to choose a new one.
+#[component]
+pub fn ResetRequestPage() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let info = session(app).await;
+                let t = texts(info.lang);
+                view! {
+                    <Title text=format!("{} – {}", t.people.reset_title, t.app_name)/>
+                    <div class="row">
+                        <div class="col-12 col-md-8 col-lg-6">
+                            <h1>{t.people.reset_title}</h1>
+                            <p class="font-lead">{t.people.reset_intro}</p>
+                            <LinkRequestForm purpose="reset" button=t.people.reset_button t lang=info.lang/>
+                            <p><a href="/login" class="function-link">{t.people.back_to_sign_in}</a></p>
+                        </div>
+                    </div>
+                }
+            })}
         </Suspense>
     }
 }
