@@ -18,6 +18,16 @@ pub struct SignedIn {
     pub expires_at: DateTime<Utc>,
 }
 
+/// Never prints the token.
+impl std::fmt::Debug for SignedIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignedIn")
+            .field("user", &self.user)
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Signs in with a password, for a caller that is not a browser (tests, tools).
 pub async fn sign_in(
     db: &impl ConnectionTrait,
