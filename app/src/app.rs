@@ -8,9 +8,9 @@ use crate::api::people::{Login, Logout, SetLanguage, get_session};
 use crate::ui::AppContext;
 use crate::ui::layout::Layout;
 use crate::ui::pages::{
-    AccessibilityPage, AccountsPage, AuditPage, FeedPage, ItemFormPage, LinkPage, LoginPage,
-    MeetingFormPage, MeetingPage, MembersPage, NotFoundPage, OutboxPage, OverviewPage, PeoplePage,
-    PersonFormPage, PrintPage, ProfilePage, RepliesPage, ResetRequestPage, RsvpPage,
+    AccessibilityPage, AuditPage, FeedPage, ItemFormPage, LinkPage, LoginPage, MeetingFormPage,
+    MeetingPage, MembersPage, NotFoundPage, OutboxPage, OverviewPage, PeoplePage, PersonFormPage,
+    PrintPage, ProfilePage, RepliesPage, ResetRequestPage, RsvpPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -80,7 +80,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/members") view=MembersPage ssr=SsrMode::Async/>
-                    <Route path=path!("/accounts") view=AccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/new") view=MeetingFormPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/edit") view=MeetingFormPage ssr=SsrMode::Async/>

@@ -61,21 +61,21 @@ test('the language switch turns the interface into English and back', async ({ p
   await expect(page.getByRole('heading', { name: 'Taskforcens møder' })).toBeVisible();
 });
 
-test('a member is refused the secretariat’s users page', async ({ page }) => {
+test('a member is refused the secretariat’s people page', async ({ page }) => {
   await signIn(page, people.member);
-  await expect(page.getByRole('link', { name: 'Brugere' })).toHaveCount(0);
-  const response = await page.goto('/accounts');
+  await expect(page.getByRole('link', { name: 'Personer' })).toHaveCount(0);
+  const response = await page.goto('/people');
   expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { level: 1, name: 'Ingen adgang' })).toBeVisible();
   await expect(page.getByText('ann.maskell@example.org')).toHaveCount(0);
   await expectAccessible(page);
 });
 
-test('the secretariat sees the users page', async ({ page }) => {
+test('the secretariat sees everyone on the people page', async ({ page }) => {
   await signIn(page, people.secretariat);
-  await page.getByRole('link', { name: 'Brugere' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Brugere og roller' })).toBeVisible();
-  await expect(page.locator('table.accounts-table tbody tr')).toHaveCount(15);
+  await page.getByRole('link', { name: 'Personer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Personer' })).toBeVisible();
+  await expect(page.locator('table.people-table tbody tr')).toHaveCount(15);
   await expectAccessible(page);
 });
 

@@ -33,7 +33,7 @@ async fn the_sign_in_page_is_in_danish_by_default_with_labelled_fields() {
 #[tokio::test]
 async fn pages_send_a_signed_out_visitor_to_sign_in() {
     let app = spawn_app().await;
-    for path in ["/", "/members", "/accounts"] {
+    for path in ["/", "/members", "/people", "/profile"] {
         let response = app.get(path, None).await;
         assert_eq!(response.status(), StatusCode::FOUND, "{path}");
         assert!(
@@ -185,7 +185,7 @@ async fn signing_out_ends_the_session_on_the_server() {
 }
 
 #[tokio::test]
-async fn every_role_but_the_secretariat_gets_403_and_no_data_from_the_users_function() {
+async fn every_role_but_the_secretariat_gets_403_and_no_data_from_the_people_function() {
     let app = spawn_app().await;
     for email in [
         "marie.louise.refsgaard@example.org",
@@ -194,13 +194,13 @@ async fn every_role_but_the_secretariat_gets_403_and_no_data_from_the_users_func
         "sofie.lind@example.org",
     ] {
         let cookie = app.sign_in(email).await;
-        let response = app.call("/api/accounts", Some(&cookie)).await;
+        let response = app.call("/api/roster", Some(&cookie)).await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{email}");
         let body = response.text().await.unwrap();
         assert!(body.contains("Du har ikke adgang"), "{email}: {body}");
         assert!(!body.contains("@example.org"), "{email}: no addresses leak");
 
-        let page = app.get("/accounts", Some(&cookie)).await;
+        let page = app.get("/people", Some(&cookie)).await;
         assert_eq!(page.status(), StatusCode::FORBIDDEN, "{email} on the page");
         assert!(
             !page
@@ -213,13 +213,13 @@ async fn every_role_but_the_secretariat_gets_403_and_no_data_from_the_users_func
 }
 
 #[tokio::test]
-async fn the_secretariat_gets_the_users_list() {
+async fn the_secretariat_gets_everyone_on_the_people_list() {
     let app = spawn_app().await;
     let cookie = app.sign_in("ann.maskell@example.org").await;
-    let response = app.call("/api/accounts", Some(&cookie)).await;
+    let response = app.call("/api/roster", Some(&cookie)).await;
     assert_eq!(response.status(), StatusCode::OK);
     let rows: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
-    assert_eq!(rows.as_array().map(Vec::len), Some(15));
+    assert_eq!(rows["people"].as_array().map(Vec::len), Some(15));
 }
 
 #[tokio::test]
@@ -230,7 +230,7 @@ async fn a_signed_out_call_to_a_server_function_gets_401() {
         StatusCode::UNAUTHORIZED
     );
     assert_eq!(
-        app.call("/api/accounts", None).await.status(),
+        app.call("/api/roster", None).await.status(),
         StatusCode::UNAUTHORIZED
     );
 }

@@ -34,8 +34,6 @@ pub enum Capability {
     ManagePapers,
     /// Invitees, guests, cancelling, recording e-mailed answers, the outbox.
     ManageInvitations,
-    /// Everyone who can sign in.
-    ReadAccounts,
     /// Whether the secretariat person is invited to the meetings too.
     OptIntoInvitations,
     /// Adding, editing, deactivating and reactivating people.
@@ -82,7 +80,6 @@ pub fn grants(role: Role) -> &'static [Capability] {
             ManageMeetings,
             ManagePapers,
             ManageInvitations,
-            ReadAccounts,
             OptIntoInvitations,
             ManagePeople,
         ],
@@ -135,8 +132,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Capability)] = {
         ("/api/feed_renew", OwnSettings),
         ("/api/opt_in", OwnSettings),
         ("/api/opt_in_set", OptIntoInvitations),
-        // api/people/accounts.rs, roster.rs
-        ("/api/accounts", ReadAccounts),
+        // api/people/roster.rs
         ("/api/roster", ManagePeople),
         ("/api/person_save", ManagePeople),
         ("/api/person_action", ManagePeople),

@@ -1,6 +1,5 @@
 //! People: signing in and out (by password or mailed link), the session, members, the
 //! roster the secretariat keeps, and one's own profile.
-mod accounts;
 mod links;
 mod members;
 mod profile;
@@ -8,7 +7,6 @@ mod roster;
 mod session;
 mod sign_in;
 
-pub use accounts::{ListAccounts, list_accounts};
 pub use links::{
     GetLink, LINK_SENT, LinkRequestInput, RequestLink, UseLink, UseLinkInput, get_link,
     request_link, use_link,

@@ -15,7 +15,6 @@ pub use meetings::AuditPage;
 pub use meetings::MeetingFormPage;
 pub use meetings::MeetingPage;
 pub use meetings::PrintPage;
-pub use people::AccountsPage;
 pub use people::LinkPage;
 pub use people::LoginPage;
 pub use people::MembersPage;

@@ -126,8 +126,8 @@ pub async fn set_password(
     Ok(())
 }
 
-/// Everyone who can sign in. The CLI is trusted (it runs on the server); the web page passes
-/// its proof of secretariat access.
+/// Everyone who can sign in, for the CLI (trusted: it runs on the server). The people page
+/// has its own list (`edit::roster`).
 pub async fn list_accounts(db: &impl ConnectionTrait) -> Result<Vec<AccountRow>, DomainError> {
     let rows = person::Entity::find()
         .find_also_related(user_account::Entity)
@@ -146,13 +146,6 @@ pub async fn list_accounts(db: &impl ConnectionTrait) -> Result<Vec<AccountRow>,
             })
         })
         .collect()
-}
-
-pub async fn list_accounts_for(
-    db: &impl ConnectionTrait,
-    _access: &SecretariatAccess,
-) -> Result<Vec<AccountRow>, DomainError> {
-    list_accounts(db).await
 }
 
 pub async fn set_language(

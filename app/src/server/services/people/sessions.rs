@@ -156,7 +156,10 @@ impl Attempt {
         (self.number > MAX_FAILURES).then(|| {
             self.locked_until
                 .filter(|until| *until > now)
-                .map_or(LOCK_MINUTES, |until| (until - now).num_minutes() + 1)
+                // Whole minutes, rounded up: 15:00 left is "15 minutes", 14:01 too.
+                .map_or(LOCK_MINUTES, |until| {
+                    ((until - now).num_seconds() + 59) / 60
+                })
         })
     }
 }

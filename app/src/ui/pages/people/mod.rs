@@ -1,6 +1,5 @@
 //! Signing in (by password or mailed link), the members, the people the secretariat keeps,
 //! and one's own profile.
-mod accounts_page;
 mod link_page;
 mod login_page;
 mod members_page;
@@ -8,7 +7,6 @@ mod people_page;
 mod person_form_page;
 mod profile_page;
 
-pub use accounts_page::AccountsPage;
 pub use link_page::LinkPage;
 pub use login_page::{LoginPage, ResetRequestPage};
 pub use members_page::MembersPage;
