@@ -66,12 +66,12 @@ export async function settled(page: Page) {
   }
 }
 
-export async function signIn(page: Page, email: string) {
+export async function signIn(page: Page, email: string, password = PASSWORD) {
   watchPolicy(page);
   await page.goto('/login');
   await settled(page);
-  await page.getByLabel(/E-mailadresse|E-mail address/).fill(email);
-  await page.getByLabel(/^(Adgangskode|Password)$/).fill(PASSWORD);
+  await page.getByLabel(/^(E-mailadresse|E-mail address)$/).fill(email);
+  await page.getByLabel(/^(Adgangskode|Password)$/).fill(password);
   await page.getByRole('button', { name: /^(Log ind|Sign in)$/ }).click();
   await expect(page).toHaveURL(/\/$/);
   await settled(page);

@@ -128,7 +128,7 @@ pub fn LinkRequestForm(
         <form method="post" action="/api/link_request" class="link-request-form" novalidate=true>
             <input type="hidden" name="input[purpose]" value=purpose/>
             <div class="form-group" class:form-error=move || error.get().is_some()>
-                <label class="form-label" for="link_email">{t.people.email_label}</label>
+                <label class="form-label" for="link_email">{t.people.link_email_label}</label>
                 {move || error.get().map(|message| view! {
                     <span class="form-error-message" id="link_email-error">{message}</span>
                 })}
