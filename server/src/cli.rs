@@ -18,11 +18,17 @@ Commands:
   user set-password --email E
                              set a new password, read from standard input
   user list                  list everyone who can sign in
+  user deactivate --email E --by B
+                             refuse E's sign-in, end their sessions and send them
+                             a cancellation for each upcoming meeting; B is the
+                             secretariat person doing it (for the audit log)
+  user reactivate --email E --by B
+                             let E sign in again (a member is invited again)
   reply [FILE]               read an e-mailed calendar answer (METHOD:REPLY) from
                              FILE or standard input and record it
   help, --help, -h           show this text
 
-Roles: secretariat, chair, member, steering_group, observer
+Roles: secretariat, chair, member, deputy, steering_group, observer
 Sectors: stat, region, kommune, privat, forskning
 Configuration comes from the environment (DATABASE_URL, LISTEN_ADDR, BASE_URL,
 DEMO_MODE, LOG_LEVEL, SITE_ROOT, SESSION_HOURS); see the README.";
@@ -35,6 +41,8 @@ pub enum Command {
     UserAdd(UserAdd),
     UserSetPassword { email: String },
     UserList,
+    UserDeactivate { email: String, by: String },
+    UserReactivate { email: String, by: String },
     Reply { file: Option<String> },
     Help,
 }
@@ -85,10 +93,21 @@ fn no_more(rest: &[String], command: Command) -> Result<Command, String> {
 
 fn parse_user(rest: &[String]) -> Result<Command, String> {
     let Some((sub, options)) = rest.split_first() else {
-        return Err("user needs a subcommand: add, set-password or list".into());
+        return Err(
+            "user needs a subcommand: add, set-password, list, deactivate or reactivate".into(),
+        );
     };
     match sub.as_str() {
         "list" => no_more(options, Command::UserList),
+        "deactivate" | "reactivate" => {
+            let mut opts = options_of(options, &["email", "by"])?;
+            let (email, by) = (required(&mut opts, "email")?, required(&mut opts, "by")?);
+            Ok(if sub == "deactivate" {
+                Command::UserDeactivate { email, by }
+            } else {
+                Command::UserReactivate { email, by }
+            })
+        }
         "set-password" => {
             let mut opts = options_of(options, &["email"])?;
             Ok(Command::UserSetPassword {
@@ -120,7 +139,7 @@ fn parse_user(rest: &[String]) -> Result<Command, String> {
         }
         "--help" | "-h" => Ok(Command::Help),
         other => Err(format!(
-            "unknown user subcommand \"{other}\" (add, set-password or list)"
+            "unknown user subcommand \"{other}\" (add, set-password, list, deactivate or reactivate)"
         )),
     }
 }

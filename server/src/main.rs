@@ -138,6 +138,12 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
             }
             Ok(())
         }
+        Command::UserDeactivate { email, by } => {
+            roster_change(&config, clock, &email, &by, false).await
+        }
+        Command::UserReactivate { email, by } => {
+            roster_change(&config, clock, &email, &by, true).await
+        }
         Command::Reply { file } => {
             // Bytes, not text: an 8bit part may be in any charset; the MIME reader decodes it.
             let message = match file {
@@ -270,6 +276,72 @@ async fn user_add(config: &Config, clock: Arc<dyn Clock>, add: UserAdd) -> Resul
         .await
         .map_err(|e| e.to_string())?;
     println!("added {email} as {}", role.as_str());
+    Ok(())
+}
+
+/// Deactivates (or reactivates) the person at `email`, done by the secretariat person at
+/// `by`, under the same rules as the people page.
+async fn roster_change(
+    config: &Config,
+    clock: Arc<dyn Clock>,
+    email: &str,
+    by: &str,
+    reactivate: bool,
+) -> Result<(), String> {
+    use app::server::entities::{person, user_account};
+    use app::server::error::DomainError;
+    use app::server::services::people::{roster, sessions};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    let parse = |flag: &str, value: &str| {
+        EmailAddress::parse(value)
+            .map_err(|_| format!("--{flag} \"{value}\" is not an e-mail address"))
+    };
+    let (email, by) = (parse("email", email)?, parse("by", by)?);
+    let db = connect(config).await?;
+    let find = |address: EmailAddress| {
+        let db = &db;
+        async move {
+            person::Entity::find()
+                .filter(person::Column::Email.eq(address.as_str()))
+                .find_also_related(user_account::Entity)
+                .one(db)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("nobody has the address {address}"))
+        }
+    };
+    let (target, _) = find(email.clone()).await?;
+    let (actor, account) = find(by.clone()).await?;
+    let access = match (actor.deactivated_at, account) {
+        (None, Some(account)) => sessions::current_user(&actor, account.id)
+            .and_then(|user| app::server::auth::require_secretariat(&user))
+            .map_err(|_| format!("--by {by} is not an active secretariat person"))?,
+        _ => return Err(format!("--by {by} is not an active secretariat person")),
+    };
+    let mail = app::server::services::invitations::MailContext::load(&db, &config.base_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let now = clock.now();
+    let result = if reactivate {
+        roster::reactivate(&db, &access, &mail, now, target.id, target.version).await
+    } else {
+        roster::deactivate(&db, &access, &mail, now, target.id, target.version).await
+    };
+    result.map_err(|e| match e {
+        DomainError::Form(problems) => problems
+            .first()
+            .map(|(_, p)| app::i18n::problem_message(Lang::En, *p).to_string())
+            .unwrap_or_else(|| "refused".into()),
+        other => other.to_string(),
+    })?;
+    if reactivate {
+        println!("reactivated {email}: they can sign in again");
+    } else {
+        println!(
+            "deactivated {email}: sign-in refused, sessions ended, taken off upcoming meetings"
+        );
+    }
     Ok(())
 }
 

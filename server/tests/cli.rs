@@ -45,6 +45,8 @@ fn help_explains_every_command() {
         "user add",
         "user set-password",
         "user list",
+        "user deactivate",
+        "user reactivate",
     ] {
         assert!(help.contains(command), "{command} missing from --help");
     }
@@ -249,5 +251,72 @@ fn a_setting_out_of_range_or_not_a_flag_is_named_in_one_line() {
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(err.contains(expected), "{err}");
     }
+    let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn a_member_deactivated_on_the_command_line_cannot_sign_in_until_reactivated() {
+    let (url, path) = temp_db();
+    assert!(taskforce(&["seed-demo"], &url, None).status.success());
+    let by = ["--by", "ann.maskell@example.org"];
+    let out = taskforce(
+        &[
+            "user",
+            "deactivate",
+            "--email",
+            "jonas.dahl@example.org",
+            by[0],
+            by[1],
+        ],
+        &url,
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("deactivated jonas.dahl@example.org"));
+    // The one who signs the change must be an active secretariat person.
+    let refused = taskforce(
+        &[
+            "user",
+            "reactivate",
+            "--email",
+            "jonas.dahl@example.org",
+            "--by",
+            "sofie.lind@example.org",
+        ],
+        &url,
+        None,
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    let err = text(&refused.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("is not an active secretariat person"), "{err}");
+    // The last secretariat person stays.
+    let last = taskforce(
+        &[
+            "user",
+            "deactivate",
+            "--email",
+            "ann.maskell@example.org",
+            by[0],
+            by[1],
+        ],
+        &url,
+        None,
+    );
+    let err = text(&last.stderr);
+    assert_eq!(last.status.code(), Some(1), "{err}");
+    let out = taskforce(
+        &[
+            "user",
+            "reactivate",
+            "--email",
+            "jonas.dahl@example.org",
+            by[0],
+            by[1],
+        ],
+        &url,
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
     let _ = std::fs::remove_file(path);
 }

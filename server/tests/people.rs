@@ -68,7 +68,12 @@ async fn answer(response: reqwest::Response) -> (StatusCode, String, Vec<String>
         .iter()
         .filter_map(|v| v.to_str().ok().map(str::to_string))
         .collect();
-    (status, location, cookies, response.text().await.unwrap())
+    (
+        status,
+        location,
+        cookies,
+        response.text().await.expect("a body"),
+    )
 }
 
 #[tokio::test]

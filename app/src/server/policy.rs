@@ -136,6 +136,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Capability)] = {
         ("/api/roster", ManagePeople),
         ("/api/person_save", ManagePeople),
         ("/api/person_action", ManagePeople),
+        ("/api/person_log", ManagePeople),
         // api/people/links.rs: a mailed link is its own proof
         ("/api/link_request", Public),
         ("/api/link", Public),

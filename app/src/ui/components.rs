@@ -108,3 +108,35 @@ pub fn ErrorSummary(heading: &'static str, errors: Vec<(String, String)>) -> imp
         }
     })
 }
+
+/// An audit log, newest first: when, who, what and the details.
+#[component]
+pub fn AuditTable(
+    rows: Vec<crate::model::meetings::AuditRow>,
+    caption: &'static str,
+    t: &'static Texts,
+    lang: crate::model::Lang,
+) -> impl IntoView {
+    use crate::model::time::format_stamp;
+    view! {
+        <table class="table table--zebra audit-table">
+            <caption class="sr-only">{caption}</caption>
+            <thead><tr>
+                <th scope="col">{t.meetings.col_when}</th>
+                <th scope="col">{t.meetings.col_who}</th>
+                <th scope="col">{t.meetings.col_action}</th>
+                <th scope="col">{t.meetings.col_details}</th>
+            </tr></thead>
+            <tbody>
+                {rows.into_iter().map(|row| view! {
+                    <tr>
+                        <td>{format_stamp(lang, row.at)}</td>
+                        <td>{row.actor}</td>
+                        <td><code>{row.action}</code></td>
+                        <td>{row.details}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}

@@ -17,8 +17,8 @@ pub use profile::{
     SignOutEverywhere, change_password, get_profile, sign_out_everywhere,
 };
 pub use roster::{
-    GetRoster, PERSON_NOTICES, PersonAction, PersonActionInput, SavePerson, get_roster,
-    person_action, save_person,
+    GetPersonLog, GetRoster, PERSON_NOTICES, PersonAction, PersonActionInput, SavePerson,
+    get_person_log, get_roster, person_action, save_person,
 };
 pub use session::{GetSession, SetLanguage, get_session, set_language};
 pub use sign_in::{

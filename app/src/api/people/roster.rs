@@ -23,6 +23,20 @@ pub async fn get_roster() -> Result<Roster, AppError> {
         .map_err(|e| caller.refuse(e))
 }
 
+/// Secretariat only: every change to a person, newest first.
+#[server(prefix = "/api", endpoint = "person_log")]
+pub async fn get_person_log(id: i32) -> Result<Vec<crate::model::meetings::AuditRow>, AppError> {
+    use crate::server::auth::require_secretariat;
+    use crate::server::context::Caller;
+    use crate::server::services::audit;
+
+    let caller = Caller::authorize::<GetPersonLog>().await?;
+    let access = require_secretariat(caller.require_user()?).map_err(|e| caller.refuse(e))?;
+    audit::for_person(&caller.state.db, &access, id)
+        .await
+        .map_err(|e| caller.refuse(e))
+}
+
 /// Adds a person (no `person_id`) or saves one (with `person_id` and `version`).
 #[server(prefix = "/api", endpoint = "person_save")]
 pub async fn save_person(input: PersonForm) -> Result<(), AppError> {

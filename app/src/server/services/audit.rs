@@ -82,8 +82,24 @@ pub async fn for_meeting(
     _access: &SecretariatAccess,
     meeting_id: i32,
 ) -> Result<Vec<AuditRow>, DomainError> {
+    rows_where(db, audit_entry::Column::MeetingId.eq(meeting_id)).await
+}
+
+/// Every change to a person's record and access, newest first.
+pub async fn for_person(
+    db: &impl ConnectionTrait,
+    _access: &SecretariatAccess,
+    person_id: i32,
+) -> Result<Vec<AuditRow>, DomainError> {
+    rows_where(db, audit_entry::Column::PersonId.eq(person_id)).await
+}
+
+async fn rows_where(
+    db: &impl ConnectionTrait,
+    condition: sea_orm::sea_query::SimpleExpr,
+) -> Result<Vec<AuditRow>, DomainError> {
     let rows = audit_entry::Entity::find()
-        .filter(audit_entry::Column::MeetingId.eq(meeting_id))
+        .filter(condition)
         .order_by_desc(audit_entry::Column::At)
         .order_by_desc(audit_entry::Column::Id)
         .find_also_related(person::Entity)

@@ -3,8 +3,7 @@ use leptos_meta::Title;
 
 use crate::api::meetings::get_audit_log;
 use crate::i18n::texts;
-use crate::model::time::format_stamp;
-use crate::ui::components::PageError;
+use crate::ui::components::{AuditTable, PageError};
 use crate::ui::url::id_param;
 use crate::ui::{session, use_app};
 
@@ -26,25 +25,7 @@ pub fn AuditPage() -> impl IntoView {
                         <Title text=format!("{} – {}", t.meetings.audit_title, t.app_name)/>
                         <h1>{t.meetings.audit_title}</h1>
                         <p><a href=format!("/meetings/{}", id.get_untracked()) class="function-link">{t.meetings.back_to_meeting}</a></p>
-                        <table class="table table--zebra audit-table">
-                            <caption class="sr-only">{t.meetings.audit_title}</caption>
-                            <thead><tr>
-                                <th scope="col">{t.meetings.col_when}</th>
-                                <th scope="col">{t.meetings.col_who}</th>
-                                <th scope="col">{t.meetings.col_action}</th>
-                                <th scope="col">{t.meetings.col_details}</th>
-                            </tr></thead>
-                            <tbody>
-                                {rows.into_iter().map(|row| view! {
-                                    <tr>
-                                        <td>{format_stamp(lang, row.at)}</td>
-                                        <td>{row.actor}</td>
-                                        <td><code>{row.action}</code></td>
-                                        <td>{row.details}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
+                        <AuditTable rows caption=t.meetings.audit_title t lang/>
                     }
                     .into_any(),
                 }

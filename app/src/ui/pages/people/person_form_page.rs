@@ -3,12 +3,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
-use crate::api::people::{PersonAction, SavePerson, get_roster};
+use crate::api::people::{PersonAction, SavePerson, get_person_log, get_roster};
 use crate::error::AppError;
 use crate::i18n::{Texts, role_name, sector_name, texts};
 use crate::model::people::{Roster, RosterRow};
 use crate::model::{Lang, Role, Sector};
-use crate::ui::components::PageError;
+use crate::ui::components::{AuditTable, PageError};
 use crate::ui::forms::{FieldMessage, FormErrorSummary, FormErrors};
 use crate::ui::url::id_param;
 use crate::ui::{session, use_app};
@@ -83,6 +83,16 @@ pub fn PersonFormPage() -> impl IntoView {
     let save = ServerAction::<SavePerson>::new();
     let act = ServerAction::<PersonAction>::new();
     let roster = Resource::new(|| (), |_| get_roster());
+    let log = Resource::new(
+        move || id.get(),
+        |id| async move {
+            if id == 0 {
+                Ok(Vec::new())
+            } else {
+                get_person_log(id).await
+            }
+        },
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -123,6 +133,13 @@ pub fn PersonFormPage() -> impl IntoView {
                         </div>
                     </ActionForm>
                     {row.map(|r| view! { <AccessButtons row=r act t/> })}
+                    {match log.await {
+                        Ok(rows) if !rows.is_empty() => Some(view! {
+                            <h2>{p.history_heading}</h2>
+                            <AuditTable rows caption=p.history_heading t lang=info.lang/>
+                        }),
+                        _ => None,
+                    }}
                 }
                 .into_any()
             })}
