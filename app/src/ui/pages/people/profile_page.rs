@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::api::invitations::my_feed;
 use crate::api::people::{ChangePassword, PROFILE_NOTICES, get_profile};
 use crate::i18n::{role_name, texts};
 use crate::model::time::format_stamp;
@@ -19,6 +20,7 @@ pub fn ProfilePage() -> impl IntoView {
         move || (change.version().get(), app.set_language.version().get()),
         |_| get_profile(),
     );
+    let feed = Resource::new(|| (), |_| my_feed());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -54,6 +56,7 @@ pub fn ProfilePage() -> impl IntoView {
                     }
                 };
                 let other = lang.other();
+                let feed = feed.await.ok();
                 view! {
                     <Title text=format!("{} – {}", p.profile_title, t.app_name)/>
                     <h1>{p.profile_title}</h1>
@@ -119,6 +122,12 @@ pub fn ProfilePage() -> impl IntoView {
 
                     <h2>{p.calendar_heading}</h2>
                     <p>{p.calendar_intro}" "<a href="/calendar">{t.nav_calendar}</a></p>
+                    {feed.map(|url| view! {
+                        <div class="form-group">
+                            <label class="form-label" for="feed-url">{t.invitations.feed_label}</label>
+                            <input class="form-input feed-url" id="feed-url" type="text" readonly=true value=url/>
+                        </div>
+                    })}
                 }
                 .into_any()
             })}
