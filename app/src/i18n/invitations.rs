@@ -282,6 +282,10 @@ pub fn mail_kind_name(t: &Texts, kind: &str) -> &'static str {
         "update" => t.invitations.kind_update,
         "cancel" => t.invitations.kind_cancel,
         "papers" => t.papers.papers_label,
+        "sign_in_link" => t.people.kind_sign_in_link,
+        "reset" => t.people.kind_reset,
+        "welcome" => t.people.kind_welcome,
+        "address_changed" => t.people.kind_address_changed,
         _ => t.invitations.kind_reminder,
     }
 }

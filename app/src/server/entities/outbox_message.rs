@@ -72,4 +72,16 @@ mod tests {
         }
         assert!(OutboxStatus::try_from_value(&"sending".to_string()).is_ok());
     }
+
+    #[test]
+    fn every_kind_of_message_has_its_own_name_on_the_outbox_page_in_both_languages() {
+        use crate::server::mail::MailKind;
+        for lang in [crate::model::Lang::Da, crate::model::Lang::En] {
+            let t = crate::i18n::texts(lang);
+            let names: std::collections::HashSet<&str> = MailKind::iter()
+                .map(|kind| crate::i18n::mail_kind_name(t, kind.as_str()))
+                .collect();
+            assert_eq!(names.len(), MailKind::iter().count(), "{lang:?}: {names:?}");
+        }
+    }
 }
