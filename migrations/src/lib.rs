@@ -10,6 +10,7 @@ mod m20261127_000005_data_revision;
 mod m20261202_000006_unique_agenda_positions;
 mod m20261202_000020_scoped_revision;
 mod m20261204_000030_people;
+mod m20261204_000040_minutes;
 pub mod revision;
 
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000006_unique_agenda_positions::Migration),
             Box::new(m20261202_000020_scoped_revision::Migration),
             Box::new(m20261204_000030_people::Migration),
+            Box::new(m20261204_000040_minutes::Migration),
         ]
     }
 }

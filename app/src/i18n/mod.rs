@@ -312,6 +312,14 @@ pub fn problem_message(lang: Lang, problem: FormProblem) -> &'static str {
             "Linket er allerede brugt eller udløbet. Bed om et nyt link herunder."
         }
         (Lang::En, LinkSpent) => "The link has been used or has expired. Ask for a new one below.",
+        (Lang::Da, ActionEmpty) => "Skriv, hvad der skal gøres.",
+        (Lang::En, ActionEmpty) => "Write what is to be done.",
+        (Lang::Da, OwnerUnknown) => "Vælg, hvem der er ansvarlig.",
+        (Lang::En, OwnerUnknown) => "Choose who is responsible.",
+        (Lang::Da, OutcomeTooLong) => "Teksten kan højst have 20.000 tegn.",
+        (Lang::En, OutcomeTooLong) => "The text can have at most 20,000 characters.",
+        (Lang::Da, DecisionEmpty) => "Skriv beslutningen.",
+        (Lang::En, DecisionEmpty) => "Write the decision.",
     }
 }
 

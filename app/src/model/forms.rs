@@ -41,10 +41,14 @@ pub enum FormProblem {
     OwnRole,
     /// A mailed link that was used already, has expired, or never existed.
     LinkSpent,
+    ActionEmpty,
+    OwnerUnknown,
+    OutcomeTooLong,
+    DecisionEmpty,
 }
 
 impl FormProblem {
-    pub const ALL: [FormProblem; 36] = [
+    pub const ALL: [FormProblem; 40] = [
         FormProblem::TitleEmpty,
         FormProblem::TitleTooLong,
         FormProblem::KindUnknown,
@@ -81,6 +85,10 @@ impl FormProblem {
         FormProblem::LastSecretariat,
         FormProblem::OwnRole,
         FormProblem::LinkSpent,
+        FormProblem::ActionEmpty,
+        FormProblem::OwnerUnknown,
+        FormProblem::OutcomeTooLong,
+        FormProblem::DecisionEmpty,
     ];
 
     pub fn from_code(code: &str) -> Option<FormProblem> {
@@ -125,6 +133,10 @@ impl FormProblem {
             FormProblem::LastSecretariat => "last_secretariat",
             FormProblem::OwnRole => "own_role",
             FormProblem::LinkSpent => "link_spent",
+            FormProblem::ActionEmpty => "action_empty",
+            FormProblem::OwnerUnknown => "owner",
+            FormProblem::OutcomeTooLong => "outcome_long",
+            FormProblem::DecisionEmpty => "decision_empty",
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod forms;
 pub mod invitations;
 pub mod lang;
 pub mod meetings;
+pub mod minutes;
 pub mod papers;
 pub mod people;
 pub mod taskforce;

@@ -1,8 +1,11 @@
 //! sea-orm entities, written by hand to match `migrations/`.
+pub mod action_item;
 pub mod agenda_item;
 pub mod app_secret;
 pub mod audit_entry;
+pub mod decision;
 pub mod invitee;
+pub mod item_outcome;
 pub mod link_request;
 pub mod login_throttle;
 pub mod meeting;

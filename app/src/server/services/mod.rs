@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod audit;
 pub mod invitations;
 pub mod meetings;
+pub mod minutes;
 pub mod outbox;
 pub mod papers;
 pub mod people;

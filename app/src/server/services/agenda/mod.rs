@@ -17,7 +17,7 @@ pub use items::{
 };
 pub use moves::{Placement, move_item, move_item_in};
 
-mod places;
+pub(crate) mod places;
 
 /// The agenda can change until the meeting has been held.
 pub fn agenda_editable(status: MeetingStatus) -> bool {

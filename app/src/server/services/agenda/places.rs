@@ -13,7 +13,7 @@ use crate::server::error::DomainError;
 /// revision's row (its trigger), and a row lock taken by reading would come before that,
 /// in the opposite order to a writer that updates the meeting itself: a deadlock. On SQLite
 /// the write transaction (`BEGIN IMMEDIATE`) is alone anyway.
-pub(super) async fn lock_meeting(
+pub(crate) async fn lock_meeting(
     db: &impl ConnectionTrait,
     meeting_id: i32,
 ) -> Result<meeting::Model, DomainError> {
@@ -35,7 +35,7 @@ pub(super) async fn lock_meeting(
 }
 
 /// The meeting's items in agenda order.
-pub(super) async fn in_order(
+pub(crate) async fn in_order(
     db: &impl ConnectionTrait,
     meeting_id: i32,
 ) -> Result<Vec<agenda_item::Model>, DomainError> {
