@@ -8,9 +8,10 @@ use crate::api::people::{Login, Logout, SetLanguage, get_session};
 use crate::ui::AppContext;
 use crate::ui::layout::Layout;
 use crate::ui::pages::{
-    AccessibilityPage, AuditPage, FeedPage, ItemFormPage, LinkPage, LoginPage, MeetingFormPage,
-    MeetingPage, MembersPage, NotFoundPage, OutboxPage, OverviewPage, PeoplePage, PersonFormPage,
-    PrintPage, ProfilePage, RepliesPage, ResetRequestPage, RsvpPage,
+    AccessibilityPage, ActionsPage, AuditPage, FeedPage, ItemFormPage, LinkPage, LoginPage,
+    MeetingFormPage, MeetingPage, MembersPage, MinutesPage, NotFoundPage, OutboxPage, OverviewPage,
+    PeoplePage, PersonFormPage, PrintPage, ProfilePage, RegisterPage, RepliesPage,
+    ResetRequestPage, RsvpPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -87,6 +88,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/meetings/:id/items/:item/edit") view=ItemFormPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/log") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/print") view=PrintPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/minutes") view=MinutesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/decisions") view=RegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/actions") view=ActionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/replies") view=RepliesPage ssr=SsrMode::Async/>
                     <Route path=path!("/calendar") view=FeedPage ssr=SsrMode::Async/>

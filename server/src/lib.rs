@@ -3,6 +3,7 @@
 pub mod calendars;
 pub mod cli;
 pub mod config;
+pub mod exports;
 pub mod page_cache;
 pub mod papers;
 pub mod routes;

@@ -27,7 +27,7 @@ use leptos::prelude::provide_context;
 
 use crate::config::Config;
 use crate::page_cache::{self, PageCache};
-use crate::{calendars, papers, routes};
+use crate::{calendars, exports, papers, routes};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -172,6 +172,8 @@ pub fn plain_routes(upload_limit: usize) -> Vec<PlainRoute> {
             calendars::meeting_ics,
         ),
         plain(Method::GET, "/calendar/{token}", calendars::feed),
+        plain(Method::GET, "/decisions.csv", exports::decisions),
+        plain(Method::GET, "/actions.csv", exports::actions),
         upload,
     ]
 }

@@ -2,5 +2,6 @@
 pub mod agenda;
 pub mod invitations;
 pub mod meetings;
+pub mod minutes;
 pub mod people;
 pub mod taskforce;

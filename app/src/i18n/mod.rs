@@ -5,6 +5,7 @@
 pub mod agenda;
 pub mod invitations;
 pub mod meetings;
+pub mod minutes;
 pub mod papers;
 pub mod people;
 pub mod site;
@@ -53,6 +54,7 @@ pub struct Texts {
     pub agenda: &'static agenda::AgendaTexts,
     pub invitations: &'static invitations::InvitationsTexts,
     pub meetings: &'static meetings::MeetingsTexts,
+    pub minutes: &'static minutes::MinutesTexts,
     pub papers: &'static papers::PapersTexts,
     pub people: &'static people::PeopleTexts,
     pub taskforce: &'static taskforce::TaskforceTexts,
@@ -94,6 +96,7 @@ pub static DA: Texts = Texts {
     agenda: &agenda::DA,
     invitations: &invitations::DA,
     meetings: &meetings::DA,
+    minutes: &minutes::DA,
     papers: &papers::DA,
     people: &people::DA,
     taskforce: &taskforce::DA,
@@ -135,6 +138,7 @@ pub static EN: Texts = Texts {
     agenda: &agenda::EN,
     invitations: &invitations::EN,
     meetings: &meetings::EN,
+    minutes: &minutes::EN,
     papers: &papers::EN,
     people: &people::EN,
     taskforce: &taskforce::EN,

@@ -118,6 +118,14 @@ pub const SERVER_FUNCTIONS: &[(&str, Capability)] = {
         ("/api/item_action", ManageMeetings),
         ("/api/meeting_status", MoveMeetings),
         ("/api/meeting_log", ManageMeetings),
+        // api/minutes/
+        ("/api/minutes", ManageMeetings),
+        ("/api/outcome_save", ManageMeetings),
+        ("/api/decision_add", ManageMeetings),
+        ("/api/action_add", ManageMeetings),
+        ("/api/decisions", ReadMeetings),
+        ("/api/actions", ReadMeetings),
+        ("/api/action_status", ReadMeetings),
         // api/invitations/, api/meetings/cancel.rs
         ("/api/invitations", ManageInvitations),
         ("/api/invite_guest", ManageInvitations),
@@ -156,6 +164,8 @@ pub const PLAIN_ROUTES: &[(&str, &str, Capability)] = {
         ("GET", "/files/papers/{version_id}", ReadMeetings),
         ("GET", "/meetings/{meeting_id}/calendar.ics", ReadMeetings),
         ("GET", "/calendar/{token}", Public),
+        ("GET", "/decisions.csv", ReadMeetings),
+        ("GET", "/actions.csv", ReadMeetings),
         (
             "POST",
             "/meetings/{meeting_id}/items/{item_id}/papers",

@@ -100,6 +100,8 @@ fn MainMenu(role: Role, info: SessionInfo) -> impl IntoView {
                 <ul class="mainmenu">
                     {item("/", t.nav_overview)}
                     {item("/members", t.nav_members)}
+                    {item("/decisions", t.minutes.nav_decisions)}
+                    {item("/actions", t.minutes.nav_actions)}
                     {item("/calendar", t.nav_calendar)}
                     {role.is_secretariat().then(|| item("/outbox", t.nav_outbox))}
                     {role.is_secretariat().then(|| item("/people", t.people.nav_people))}

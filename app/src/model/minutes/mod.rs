@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::agenda::ItemKind;
 use crate::model::forms::FormProblem;
 
+pub mod export;
+
 /// The longest outcome, decision or action text.
 pub const MAX_OUTCOME_CHARS: usize = 20_000;
 

@@ -2,6 +2,7 @@
 pub mod agenda;
 pub mod invitations;
 pub mod meetings;
+pub mod minutes;
 pub mod people;
 pub mod site;
 pub mod taskforce;
@@ -15,6 +16,7 @@ pub use meetings::AuditPage;
 pub use meetings::MeetingFormPage;
 pub use meetings::MeetingPage;
 pub use meetings::PrintPage;
+pub use minutes::{ActionsPage, MinutesPage, RegisterPage};
 pub use people::LinkPage;
 pub use people::LoginPage;
 pub use people::MembersPage;

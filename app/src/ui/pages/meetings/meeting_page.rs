@@ -121,6 +121,7 @@ fn MeetingView(
                 {can.edit.then(|| view! { <li><a class="button button-secondary" href=format!("/meetings/{id}/items/new")>{t.agenda.add_item}</a></li> })}
                 <li><a class="function-link" href=format!("/meetings/{id}/print")>{t.meetings.print_link}</a></li>
                 {can.read_audit.then(|| view! { <li><a class="function-link" href=format!("/meetings/{id}/log")>{t.meetings.audit_link}</a></li> })}
+                {can.read_audit.then(|| view! { <li><a class="function-link" href=format!("/meetings/{id}/minutes")>{t.minutes.minutes_link}</a></li> })}
                 <li><a class="function-link" href=format!("/meetings/{id}/calendar.ics") download="">{t.invitations.add_to_calendar}</a></li>
             </ul>
         </nav>

@@ -1,0 +1,236 @@
+//! Minutes: taking them, the decision register and the actions.
+use crate::i18n::Texts;
+use crate::model::minutes::{ActionStatus, DecisionStatus};
+
+pub fn decision_status_name(t: &Texts, status: DecisionStatus) -> &'static str {
+    match status {
+        DecisionStatus::Noted => t.minutes.status_noted,
+        DecisionStatus::FollowUp => t.minutes.status_follow_up,
+        DecisionStatus::Done => t.minutes.status_done,
+    }
+}
+
+pub fn action_status_name(t: &Texts, status: ActionStatus) -> &'static str {
+    match status {
+        ActionStatus::Open => t.minutes.action_open,
+        ActionStatus::Done => t.minutes.action_done,
+        ActionStatus::Dropped => t.minutes.action_dropped,
+    }
+}
+
+pub struct MinutesTexts {
+    pub minutes_title: &'static str,
+    pub minutes_link: &'static str,
+    pub minutes_intro: &'static str,
+    pub minutes_locked: &'static str,
+    pub current_item: &'static str,
+    pub planned: &'static str,
+    pub outcome_label: &'static str,
+    pub outcome_label_d: &'static str,
+    pub save_outcome: &'static str,
+    pub saved_outcome: &'static str,
+    pub decisions_heading: &'static str,
+    pub decision_label: &'static str,
+    pub decision_hint: &'static str,
+    pub add_decision: &'static str,
+    pub undecided: &'static str,
+    pub actions_heading: &'static str,
+    pub action_what: &'static str,
+    pub action_owner: &'static str,
+    pub action_due: &'static str,
+    pub add_action: &'static str,
+    pub choose_owner: &'static str,
+    pub register_title: &'static str,
+    pub register_intro: &'static str,
+    pub col_number: &'static str,
+    pub col_meeting: &'static str,
+    pub col_item: &'static str,
+    pub col_decision: &'static str,
+    pub col_status: &'static str,
+    pub no_decisions: &'static str,
+    pub status_noted: &'static str,
+    pub status_follow_up: &'static str,
+    pub status_done: &'static str,
+    pub actions_title: &'static str,
+    pub my_actions_title: &'static str,
+    pub actions_intro: &'static str,
+    pub no_actions: &'static str,
+    pub overdue: &'static str,
+    pub action_open: &'static str,
+    pub action_done: &'static str,
+    pub action_dropped: &'static str,
+    pub mark_done: &'static str,
+    pub reopen: &'static str,
+    pub nav_decisions: &'static str,
+    pub nav_actions: &'static str,
+    pub search_label: &'static str,
+    pub filter_meeting: &'static str,
+    pub filter_status: &'static str,
+    pub any: &'static str,
+    pub filter_button: &'static str,
+    pub clear_filter: &'static str,
+    pub shown_of: &'static str,
+    pub download_csv: &'static str,
+    pub col_date: &'static str,
+    pub col_meeting_title: &'static str,
+}
+
+pub static DA: MinutesTexts = MinutesTexts {
+    minutes_title: "Referat",
+    minutes_link: "Tag referat",
+    minutes_intro: "Skriv udfaldet under hvert punkt, mens mødet holdes: beslutninger for B-punkter, hovedpunkterne for D-punkter og en note for O-punkter. Hvert felt gemmes for sig.",
+    minutes_locked: "Referatet kan ikke skrives nu: mødet er ikke begyndt, eller referatet er godkendt.",
+    current_item: "Nu",
+    planned: "Planlagt",
+    outcome_label: "Udfald",
+    outcome_label_d: "Hovedpunkter fra drøftelsen",
+    save_outcome: "Gem udfald",
+    saved_outcome: "Gemt",
+    decisions_heading: "Beslutninger",
+    decision_label: "Ny beslutning",
+    decision_hint: "Får det næste nummer i mødet, fx TF-3.2. Nummeret ændres aldrig.",
+    add_decision: "Tilføj beslutning",
+    undecided: "Beslutningspunkt uden beslutning",
+    actions_heading: "Handlinger",
+    action_what: "Hvad skal gøres",
+    action_owner: "Ansvarlig",
+    action_due: "Frist",
+    add_action: "Tilføj handling",
+    choose_owner: "Vælg person",
+    register_title: "Beslutninger",
+    register_intro: "Alle taskforcens beslutninger på tværs af møderne, med det nummer de fik.",
+    col_number: "Nr.",
+    col_meeting: "Møde",
+    col_item: "Punkt",
+    col_decision: "Beslutning",
+    col_status: "Status",
+    no_decisions: "Der er ingen beslutninger endnu.",
+    status_noted: "Truffet",
+    status_follow_up: "Følges op",
+    status_done: "Fulgt op",
+    actions_title: "Handlinger",
+    my_actions_title: "Mine handlinger",
+    actions_intro: "Handlinger fra møderne: åbne først, de overskredne øverst.",
+    no_actions: "Der er ingen handlinger.",
+    overdue: "Overskredet",
+    action_open: "Åben",
+    action_done: "Udført",
+    action_dropped: "Droppet",
+    mark_done: "Markér som udført",
+    reopen: "Åbn igen",
+    nav_decisions: "Beslutninger",
+    nav_actions: "Handlinger",
+    search_label: "Søg",
+    filter_meeting: "Møde",
+    filter_status: "Status",
+    any: "Alle",
+    filter_button: "Vis",
+    clear_filter: "Ryd søgning",
+    shown_of: "vist af",
+    download_csv: "Hent som CSV (regneark)",
+    col_date: "Dato",
+    col_meeting_title: "Mødetitel",
+};
+
+pub static EN: MinutesTexts = MinutesTexts {
+    minutes_title: "Minutes",
+    minutes_link: "Take minutes",
+    minutes_intro: "Write the outcome under each item while the meeting runs: decisions for B items, the main points for D items and a note for O items. Each field is saved on its own.",
+    minutes_locked: "The minutes cannot be written now: the meeting has not begun, or the minutes are approved.",
+    current_item: "Now",
+    planned: "Planned",
+    outcome_label: "Outcome",
+    outcome_label_d: "Main points of the discussion",
+    save_outcome: "Save outcome",
+    saved_outcome: "Saved",
+    decisions_heading: "Decisions",
+    decision_label: "New decision",
+    decision_hint: "Gets the meeting's next number, e.g. TF-3.2. The number never changes.",
+    add_decision: "Add decision",
+    undecided: "Decision item without a decision",
+    actions_heading: "Actions",
+    action_what: "What is to be done",
+    action_owner: "Responsible",
+    action_due: "Due",
+    add_action: "Add action",
+    choose_owner: "Choose a person",
+    register_title: "Decisions",
+    register_intro: "All of the taskforce's decisions across the meetings, with the number each was given.",
+    col_number: "No.",
+    col_meeting: "Meeting",
+    col_item: "Item",
+    col_decision: "Decision",
+    col_status: "Status",
+    no_decisions: "There are no decisions yet.",
+    status_noted: "Taken",
+    status_follow_up: "To be followed up",
+    status_done: "Followed up",
+    actions_title: "Actions",
+    my_actions_title: "My actions",
+    actions_intro: "Actions from the meetings: open ones first, overdue ones at the top.",
+    no_actions: "There are no actions.",
+    overdue: "Overdue",
+    action_open: "Open",
+    action_done: "Done",
+    action_dropped: "Dropped",
+    mark_done: "Mark as done",
+    reopen: "Open again",
+    nav_decisions: "Decisions",
+    nav_actions: "Actions",
+    search_label: "Search",
+    filter_meeting: "Meeting",
+    filter_status: "Status",
+    any: "All",
+    filter_button: "Show",
+    clear_filter: "Clear search",
+    shown_of: "shown of",
+    download_csv: "Download as CSV (spreadsheet)",
+    col_date: "Date",
+    col_meeting_title: "Meeting title",
+};
+
+/// The words of the CSV downloads in the reader's language.
+pub fn csv_words(lang: crate::model::Lang) -> crate::model::minutes::export::CsvWords {
+    use crate::model::Lang;
+    fn decision_da(s: DecisionStatus) -> &'static str {
+        decision_status_name(crate::i18n::texts(Lang::Da), s)
+    }
+    fn decision_en(s: DecisionStatus) -> &'static str {
+        decision_status_name(crate::i18n::texts(Lang::En), s)
+    }
+    fn action_da(s: ActionStatus) -> &'static str {
+        action_status_name(crate::i18n::texts(Lang::Da), s)
+    }
+    fn action_en(s: ActionStatus) -> &'static str {
+        action_status_name(crate::i18n::texts(Lang::En), s)
+    }
+    let m = crate::i18n::texts(lang).minutes;
+    crate::model::minutes::export::CsvWords {
+        decision_header: [
+            m.col_number,
+            m.col_meeting,
+            m.col_meeting_title,
+            m.col_item,
+            m.col_decision,
+            m.col_status,
+            m.col_date,
+        ],
+        action_header: [
+            m.action_what,
+            m.action_owner,
+            m.action_due,
+            m.col_status,
+            m.col_meeting,
+            m.col_item,
+            m.overdue,
+        ],
+        decision_status: match lang {
+            Lang::Da => decision_da,
+            Lang::En => decision_en,
+        },
+        action_status: match lang {
+            Lang::Da => action_da,
+            Lang::En => action_en,
+        },
+    }
+}
